@@ -1,0 +1,20 @@
+/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
+export function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    next,
+    integer: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    fill: (bytes: Uint8Array) => {
+      for (let index = 0; index < bytes.length; index++) bytes[index] = Math.floor(next() * 256);
+    },
+  };
+}
+export type SeededRandom = ReturnType<typeof seededRandom>;

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, outboxHandlers } from './app.js';
+import { isEmptyPlatform, openDatabase } from './bootstrap.js';
+import { formatDemoLogins, seedDemo, writeDemoLogins } from './demo/seed-demo.js';
+import { channelConfigFromEnv, createMessageChannel } from './modules/identity/index.js';
+import { systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { startOutboxWorker } from './platform/outbox/outbox.js';
+
+/**
+ * Opens the database (migrating it), seeds the demo into an empty platform, and starts the HTTP
+ * server and the outbox worker. Returns a handle that stops both.
+ */
+export async function startServer(config: Config, env: NodeJS.ProcessEnv = process.env) {
+  const { db, migration } = await openDatabase(config);
+  if (config.seedDemoOnEmpty && (await isEmptyPlatform(db))) {
+    const logins = await seedDemo(db);
+    const file = writeDemoLogins(config.dataDir, logins);
+    console.log(`${formatDemoLogins(logins)}\n(also written to ${file})`);
+  }
+  const channel = createMessageChannel(channelConfigFromEnv(env), (line) => console.log(line));
+  let worker: ReturnType<typeof startOutboxWorker> | null = null;
+  const app: FastifyInstance = await buildApp({
+    config,
+    db,
+    clock: systemClock,
+    migration: migration.last,
+    channel,
+    kickOutbox: () => worker?.kick(),
+  });
+  worker = startOutboxWorker(db, outboxHandlers({ channel }), { now: () => systemClock.now(), log: app.log });
+  await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    db,
+    async stop() {
+      await app.close();
+      await worker?.stop();
+      await db.close();
+    },
+  };
+}
