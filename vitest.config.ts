@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['apps/server/test/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
           exclude: ['apps/server/src/**/rules/**'],
           globalSetup: ['apps/server/test/global-setup.ts'],
+          // argon2id at 1 MiB keeps the suites fast; production uses OWASP's 19 MiB.
+          env: { LUMBUNG_ARGON2_MEMORY_KIB: '1024' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -18,7 +18,7 @@ import { withSystem, type Database } from './platform/db/database.js';
 import { registerAuthentication } from './platform/http/authenticate.js';
 import { registerAuthorization } from './platform/http/authorize.js';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/http/problem.js';
-import { findRouteDeclarationProblem } from './platform/http/route-declarations.js';
+import { findRouteDeclarationProblem, summarizeRoute, type RouteSummary } from './platform/http/route-declarations.js';
 import type { OutboxHandler } from './platform/outbox/outbox.js';
 import { cooperativesRoutes, findCooperativeDistrict } from './modules/cooperatives/index.js';
 import {
@@ -63,9 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const routeTable: RouteSummary[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const problem = findRouteDeclarationProblem(route);
     if (problem) throw new Error(problem);
+    routeTable.push(summarizeRoute(route));
   });
 
   await app.register(helmet, {

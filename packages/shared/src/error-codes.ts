@@ -49,6 +49,10 @@ export const errorCodes = {
     status: 409,
     when: 'another cooperative has this legal-entity number',
   },
+  'cooperatives.nik_koperasi_already_registered': {
+    status: 409,
+    when: 'another cooperative has this Nomor Induk Koperasi',
+  },
   'cooperatives.nik_koperasi_invalid': { status: 422, when: 'a NIK koperasi is not 13 to 16 digits' },
   'cooperatives.federation_requires_secondary': {
     status: 422,

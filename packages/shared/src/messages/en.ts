@@ -32,6 +32,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'cooperatives.district_unknown': 'District code {{districtCode}} is unknown.',
   'cooperatives.legal_entity_number_already_registered':
     'Another cooperative already uses this legal-entity number.',
+  'cooperatives.nik_koperasi_already_registered': 'Another cooperative already has this registration number (NIK koperasi).',
   'cooperatives.nik_koperasi_invalid': 'A cooperative registration number (NIK koperasi) has 13 to 16 digits.',
   'cooperatives.federation_requires_secondary': 'A cooperative can only join a secondary cooperative.',
   'cooperatives.federation_self': 'A cooperative cannot be a member of itself.',

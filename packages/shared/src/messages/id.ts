@@ -32,6 +32,7 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'cooperatives.district_unknown': 'Kode kabupaten/kota {{districtCode}} tidak dikenal.',
   'cooperatives.legal_entity_number_already_registered':
     'Nomor badan hukum ini sudah dipakai koperasi lain.',
+  'cooperatives.nik_koperasi_already_registered': 'Nomor Induk Koperasi ini sudah dipakai koperasi lain.',
   'cooperatives.nik_koperasi_invalid': 'Nomor Induk Koperasi harus 13 sampai 16 angka.',
   'cooperatives.federation_requires_secondary':
     'Koperasi hanya dapat menjadi anggota koperasi sekunder.',

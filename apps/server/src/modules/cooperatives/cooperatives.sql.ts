@@ -50,6 +50,11 @@ export async function findCooperativeRow(tx: Tx, id: string): Promise<Cooperativ
   return row ?? null;
 }
 
+export async function findCooperativeByNikKoperasi(tx: Tx, nikKoperasi: string) {
+  const [row] = await tx.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.nikKoperasi, nikKoperasi));
+  return row ?? null;
+}
+
 export async function findCooperativeByLegalEntityNumber(tx: Tx, legalEntityNumber: string) {
   const [row] = await tx
     .select({ id: cooperatives.id })

@@ -1,6 +1,8 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { MembershipRole, OfficerRole } from '@lumbung/shared/contracts/identity';
-import { cooperatives } from '../cooperatives/cooperatives.schema.js';
+import { cooperativesSchema } from '../cooperatives/index.js';
+
+const { cooperatives } = cooperativesSchema;
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 

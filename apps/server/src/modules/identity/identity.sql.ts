@@ -1,8 +1,10 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { MembershipRole } from '@lumbung/shared/contracts/identity';
 import { queryRows, type Tx } from '../../platform/db/database.js';
-import { cooperatives, regions } from '../cooperatives/cooperatives.schema.js';
+import { cooperativesSchema } from '../cooperatives/index.js';
 import { memberships, officerScopes, oneTimeCodes, people, sessions } from './identity.schema.js';
+
+const { cooperatives, regions } = cooperativesSchema;
 
 export type PersonRow = typeof people.$inferSelect;
 

@@ -22,7 +22,8 @@ async function officerMayReach(actor: Actor, access: Access, cooperativeId: stri
 
 /** Enforces each route's declared access before its handler runs. */
 export function registerAuthorization(app: FastifyInstance, districtOf: DistrictOf) {
-  app.addHook('preHandler', async (request) => {
+  // preValidation: a caller without access learns nothing, not even what a valid body looks like.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return; // static files and 404s; app.ts refuses API routes without a declaration
     if ('public' in access) return;

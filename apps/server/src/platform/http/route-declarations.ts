@@ -23,3 +23,27 @@ export function findRouteDeclarationProblem(route: Pick<RouteOptions, 'url' | 'm
   }
   return null;
 }
+
+export interface RouteSummary {
+  methods: string[];
+  url: string;
+  access: unknown;
+  idempotent: boolean | undefined;
+}
+
+export function summarizeRoute(route: Pick<RouteOptions, 'url' | 'method' | 'config'>): RouteSummary {
+  const config = route.config as { access?: unknown; idempotent?: boolean } | undefined;
+  return {
+    methods: Array.isArray(route.method) ? [...route.method] : [route.method],
+    url: route.url,
+    access: config?.access,
+    idempotent: config?.idempotent,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with its declaration, for the test that enumerates them. */
+    routeTable: RouteSummary[];
+  }
+}

@@ -2,7 +2,12 @@ import { uuidv7 } from '@lumbung/shared/ids';
 import type { CooperativeView } from '@lumbung/shared/contracts/cooperatives';
 import type { Tx } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/domain-error.js';
-import { findCooperativeByLegalEntityNumber, findRegion, insertCooperative } from '../cooperatives.sql.js';
+import {
+  findCooperativeByLegalEntityNumber,
+  findCooperativeByNikKoperasi,
+  findRegion,
+  insertCooperative,
+} from '../cooperatives.sql.js';
 import type { RegisterCooperativeInput } from '../cooperatives.types.js';
 import { getCooperative } from '../queries/get-cooperative.js';
 
@@ -11,7 +16,7 @@ import { getCooperative } from '../queries/get-cooperative.js';
  * platform operator's act (or the CLI's / demo seed's).
  *
  * Refuses: cooperatives.district_unknown, cooperatives.nik_koperasi_invalid,
- * cooperatives.legal_entity_number_already_registered.
+ * cooperatives.legal_entity_number_already_registered, cooperatives.nik_koperasi_already_registered.
  */
 export async function registerCooperative(
   ctx: { tx: Tx; now: Date; actorPersonId: string | null; newId?: string },
@@ -28,6 +33,9 @@ export async function registerCooperative(
   }
   if (await findCooperativeByLegalEntityNumber(ctx.tx, input.legalEntityNumber)) {
     throw new DomainError('cooperatives.legal_entity_number_already_registered');
+  }
+  if (nikKoperasi !== null && (await findCooperativeByNikKoperasi(ctx.tx, nikKoperasi))) {
+    throw new DomainError('cooperatives.nik_koperasi_already_registered');
   }
   const id = ctx.newId ?? uuidv7(ctx.now.getTime());
   await insertCooperative(ctx.tx, {

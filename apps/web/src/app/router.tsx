@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireSession } from '../features/auth/RequireSession';
+import { ActiveContextProvider } from '../features/cooperative-context/ActiveContextProvider';
+import { HomePage } from '../features/home/HomePage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Routes are Indonesian words, like the people who type and share them. */
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/masuk', element: <LoginPage /> },
+    {
+      element: (
+        <RequireSession>
+          {(session) => (
+            <ActiveContextProvider session={session}>
+              <AppLayout />
+            </ActiveContextProvider>
+          )}
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
