@@ -9,7 +9,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { uuidPattern, uuidv7 } from '@lumbung/shared/ids';
 import { healthResponse } from '@lumbung/shared/contracts/platform';
 import type { Config } from './platform/config.js';
@@ -18,7 +22,11 @@ import { withSystem, type Database } from './platform/db/database.js';
 import { registerAuthentication } from './platform/http/authenticate.js';
 import { registerAuthorization } from './platform/http/authorize.js';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/http/problem.js';
-import { findRouteDeclarationProblem, summarizeRoute, type RouteSummary } from './platform/http/route-declarations.js';
+import {
+  findRouteDeclarationProblem,
+  summarizeRoute,
+  type RouteSummary,
+} from './platform/http/route-declarations.js';
 import type { OutboxHandler } from './platform/outbox/outbox.js';
 import { cooperativesRoutes, findCooperativeDistrict } from './modules/cooperatives/index.js';
 import {
@@ -49,7 +57,10 @@ export function outboxHandlers(deps: Pick<AppDeps, 'channel'>): Map<string, Outb
 /** The composition root: platform plugins, then every module's routes, then the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: deps.config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && uuidPattern.test(incoming) ? incoming : uuidv7();
@@ -88,7 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+      Object.assign(new Error('rate limited'), {
+        statusCode: 429,
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
   });
   await app.register(swagger, {
     openapi: {
@@ -112,7 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerProblemHandlers(app);
-  registerAuthentication(app, (tokenHash, now) => resolveActor(deps.db, tokenHash, now), () => deps.clock.now());
+  registerAuthentication(
+    app,
+    (tokenHash, now) => resolveActor(deps.db, tokenHash, now),
+    () => deps.clock.now(),
+  );
   registerAuthorization(app, (cooperativeId) =>
     withSystem(deps.db, 'dinas region check for a cooperative route', (tx) =>
       findCooperativeDistrict({ tx }, cooperativeId),
@@ -121,10 +139,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/v1/health', {
     config: { access: { public: true } },
-    schema: { tags: ['platform'], summary: 'Liveness and database', response: { 200: healthResponse } },
+    schema: {
+      tags: ['platform'],
+      summary: 'Liveness and database',
+      response: { 200: healthResponse },
+    },
     handler: async () => {
       await withSystem(deps.db, 'health probe', (tx) => tx.execute(sql`select 1`));
-      return { status: 'ok' as const, database: deps.db.kind, migration: deps.migration, version: deps.version ?? '0.1.0' };
+      return {
+        status: 'ok' as const,
+        database: deps.db.kind,
+        migration: deps.migration,
+        version: deps.version ?? '0.1.0',
+      };
     },
   });
   app.get('/api/docs/openapi.json', {

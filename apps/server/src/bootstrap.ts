@@ -18,6 +18,8 @@ export async function openDatabase(config: Config) {
 }
 
 export async function isEmptyPlatform(db: Database): Promise<boolean> {
-  const rows = await db.admin.query<{ count: number }>('select count(*)::int as count from cooperatives');
+  const rows = await db.admin.query<{ count: number }>(
+    'select count(*)::int as count from cooperatives',
+  );
   return (rows[0]?.count ?? 0) === 0;
 }

@@ -11,7 +11,9 @@ import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
 
 /** `lumbung …`: the operator's commands, through the same use cases as the API. */
-async function withDatabase<T>(fn: (opened: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  fn: (opened: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const opened = await openDatabase(loadConfig());
   try {
     return await fn(opened);
@@ -23,12 +25,17 @@ async function withDatabase<T>(fn: (opened: Awaited<ReturnType<typeof openDataba
 function rolesOption(value: string): MembershipRole[] {
   const roles = value.split(',').map((role) => role.trim());
   const unknown = roles.filter((role) => !(membershipRoles as readonly string[]).includes(role));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown roles: ${unknown.join(', ')} (known: ${membershipRoles.join(', ')})`);
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown roles: ${unknown.join(', ')} (known: ${membershipRoles.join(', ')})`,
+    );
   return roles as MembershipRole[];
 }
 
 const program = new Command('lumbung')
-  .description('Lumbung — platform koperasi / cooperative platform. Uses DATABASE_URL, else PGlite in LUMBUNG_DATA_DIR (./data).')
+  .description(
+    'Lumbung — platform koperasi / cooperative platform. Uses DATABASE_URL, else PGlite in LUMBUNG_DATA_DIR (./data).',
+  )
   .showHelpAfterError();
 
 program
@@ -36,7 +43,9 @@ program
   .description('Apply pending database migrations (forward-only)')
   .action(() =>
     withDatabase(async ({ migration }) => {
-      console.log(migration.applied.length ? `Applied: ${migration.applied.join(', ')}` : 'Nothing to apply.');
+      console.log(
+        migration.applied.length ? `Applied: ${migration.applied.join(', ')}` : 'Nothing to apply.',
+      );
       console.log(`Database at migration ${migration.last}`);
     }),
   );
@@ -94,32 +103,53 @@ program
   .option('--roles <roles>', membershipRoles.join(','), rolesOption)
   .option('--officer <role>', 'dinas | platform')
   .option('--regions <codes>', 'for dinas: region codes, e.g. 53 or 5310,5371')
-  .action((options: { nik: string; name: string; phone: string; password: string; cooperative?: string; roles?: MembershipRole[]; officer?: string; regions?: string }) =>
-    withDatabase(async ({ db }) => {
-      const person = { nik: options.nik, fullName: options.name, phone: options.phone, password: options.password };
-      if (options.officer === 'dinas' || options.officer === 'platform') {
-        const role = options.officer;
-        const regionCodes = options.regions?.split(',').map((code) => code.trim()) ?? [];
-        const access = await withSystem(db, 'CLI creates an officer', (tx) =>
-          createOfficer({ tx, now: new Date() }, { ...person, role, regionCodes }),
+  .action(
+    (options: {
+      nik: string;
+      name: string;
+      phone: string;
+      password: string;
+      cooperative?: string;
+      roles?: MembershipRole[];
+      officer?: string;
+      regions?: string;
+    }) =>
+      withDatabase(async ({ db }) => {
+        const person = {
+          nik: options.nik,
+          fullName: options.name,
+          phone: options.phone,
+          password: options.password,
+        };
+        if (options.officer === 'dinas' || options.officer === 'platform') {
+          const role = options.officer;
+          const regionCodes = options.regions?.split(',').map((code) => code.trim()) ?? [];
+          const access = await withSystem(db, 'CLI creates an officer', (tx) =>
+            createOfficer({ tx, now: new Date() }, { ...person, role, regionCodes }),
+          );
+          console.log(JSON.stringify(access, null, 2));
+          return;
+        }
+        if (!options.cooperative)
+          throw new InvalidArgumentError('--cooperative is required unless --officer is given');
+        const cooperativeId = options.cooperative;
+        const registered = await withTenant(db, cooperativeId, (tx) =>
+          registerPerson(
+            { tx, now: new Date(), cooperativeId },
+            { ...person, roles: options.roles ?? ['anggota'] },
+          ),
         );
-        console.log(JSON.stringify(access, null, 2));
-        return;
-      }
-      if (!options.cooperative) throw new InvalidArgumentError('--cooperative is required unless --officer is given');
-      const cooperativeId = options.cooperative;
-      const registered = await withTenant(db, cooperativeId, (tx) =>
-        registerPerson({ tx, now: new Date(), cooperativeId }, { ...person, roles: options.roles ?? ['anggota'] }),
-      );
-      console.log(JSON.stringify(registered, null, 2));
-    }),
+        console.log(JSON.stringify(registered, null, 2));
+      }),
   );
 
 try {
   await program.parseAsync();
 } catch (error) {
   if (isDomainError(error)) {
-    console.error(`${error.code}: ${errorMessage(error.code, 'id', error.params)} / ${errorMessage(error.code, 'en', error.params)}`);
+    console.error(
+      `${error.code}: ${errorMessage(error.code, 'id', error.params)} / ${errorMessage(error.code, 'en', error.params)}`,
+    );
     process.exit(2);
   }
   console.error(error instanceof Error ? error.message : error);

@@ -28,7 +28,10 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
     channel,
     kickOutbox: () => worker?.kick(),
   });
-  worker = startOutboxWorker(db, outboxHandlers({ channel }), { now: () => systemClock.now(), log: app.log });
+  worker = startOutboxWorker(db, outboxHandlers({ channel }), {
+    now: () => systemClock.now(),
+    log: app.log,
+  });
   await app.listen({ port: config.port, host: config.host });
   return {
     app,

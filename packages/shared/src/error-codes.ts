@@ -21,7 +21,10 @@ export const errorCodes = {
     when: 'the first request with this Idempotency-Key has not finished yet',
   },
   'request.rate_limited': { status: 429, when: 'too many requests from one client in a window' },
-  'request.internal_error': { status: 500, when: 'an assertion failed: a bug, logged with the request id' },
+  'request.internal_error': {
+    status: 500,
+    when: 'an assertion failed: a bug, logged with the request id',
+  },
   // auth
   'auth.unauthenticated': { status: 401, when: 'no valid session cookie or bearer token' },
   'auth.forbidden': { status: 403, when: "the caller's roles do not allow this route" },
@@ -29,22 +32,55 @@ export const errorCodes = {
   'auth.account_locked': { status: 423, when: 'too many failed logins; locked until a time' },
   'auth.otp_invalid': { status: 422, when: 'the one-time code is wrong, used or expired' },
   'auth.otp_too_many_attempts': { status: 429, when: 'a one-time code was guessed too often' },
-  'auth.pin_not_set': { status: 422, when: 'a money move needs a transaction PIN the person has not set' },
+  'auth.pin_not_set': {
+    status: 422,
+    when: 'a money move needs a transaction PIN the person has not set',
+  },
   'auth.pin_invalid': { status: 422, when: 'the transaction PIN is wrong' },
   'auth.pin_locked': { status: 423, when: 'the PIN was wrong too many times; locked until a time' },
   // identity
-  'identity.nik_invalid': { status: 422, when: 'a NIK is not 16 digits with a valid region, birth date and sequence' },
-  'identity.phone_invalid': { status: 422, when: 'a phone number is not an Indonesian mobile number' },
-  'identity.password_too_weak': { status: 422, when: 'a password is shorter than 8 characters or too common' },
-  'identity.pin_format_invalid': { status: 422, when: 'a PIN is not 6 digits or is trivially guessable' },
+  'identity.nik_invalid': {
+    status: 422,
+    when: 'a NIK is not 16 digits with a valid region, birth date and sequence',
+  },
+  'identity.phone_invalid': {
+    status: 422,
+    when: 'a phone number is not an Indonesian mobile number',
+  },
+  'identity.password_too_weak': {
+    status: 422,
+    when: 'a password is shorter than 8 characters or too common',
+  },
+  'identity.pin_format_invalid': {
+    status: 422,
+    when: 'a PIN is not 6 digits or is trivially guessable',
+  },
   'identity.nik_already_registered': { status: 409, when: 'another person already has this NIK' },
-  'identity.phone_already_registered': { status: 409, when: 'another person already has this phone number' },
-  'identity.person_not_found': { status: 404, when: 'no person with that id in reach of the caller' },
-  'identity.membership_already_exists': { status: 409, when: 'the person already belongs to this cooperative' },
-  'identity.region_scope_invalid': { status: 422, when: 'a dinas officer is scoped to an unknown region code' },
+  'identity.phone_already_registered': {
+    status: 409,
+    when: 'another person already has this phone number',
+  },
+  'identity.person_not_found': {
+    status: 404,
+    when: 'no person with that id in reach of the caller',
+  },
+  'identity.membership_already_exists': {
+    status: 409,
+    when: 'the person already belongs to this cooperative',
+  },
+  'identity.region_scope_invalid': {
+    status: 422,
+    when: 'a dinas officer is scoped to an unknown region code',
+  },
   // cooperatives
-  'cooperatives.cooperative_not_found': { status: 404, when: 'no cooperative with that id in reach of the caller' },
-  'cooperatives.district_unknown': { status: 422, when: 'the district code is not a seeded region' },
+  'cooperatives.cooperative_not_found': {
+    status: 404,
+    when: 'no cooperative with that id in reach of the caller',
+  },
+  'cooperatives.district_unknown': {
+    status: 422,
+    when: 'the district code is not a seeded region',
+  },
   'cooperatives.legal_entity_number_already_registered': {
     status: 409,
     when: 'another cooperative has this legal-entity number',
@@ -53,7 +89,10 @@ export const errorCodes = {
     status: 409,
     when: 'another cooperative has this Nomor Induk Koperasi',
   },
-  'cooperatives.nik_koperasi_invalid': { status: 422, when: 'a NIK koperasi is not 13 to 16 digits' },
+  'cooperatives.nik_koperasi_invalid': {
+    status: 422,
+    when: 'a NIK koperasi is not 13 to 16 digits',
+  },
   'cooperatives.federation_requires_secondary': {
     status: 422,
     when: 'a cooperative joins another that is not a secondary (sekunder) cooperative',

@@ -20,7 +20,9 @@ describe('money', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 0n, max: 10n ** 15n }),
-        fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 30 }).filter((w) => w.some((x) => x > 0n)),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 30 })
+          .filter((w) => w.some((x) => x > 0n)),
         (total, weights) => {
           const parts = allocate(total, weights);
           expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
@@ -36,5 +38,6 @@ describe('money', () => {
     expect(() => rupiah(1.5)).toThrow(RangeError);
     expect(() => rupiah('12.5')).toThrow(RangeError);
   });
-  it('formats with Indonesian grouping', () => expect(formatRupiah(1_240_000n)).toBe('Rp1.240.000'));
+  it('formats with Indonesian grouping', () =>
+    expect(formatRupiah(1_240_000n)).toBe('Rp1.240.000'));
 });

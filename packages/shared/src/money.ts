@@ -45,7 +45,10 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   }, 0n);
   if (weightSum === 0n) throw new RangeError('allocate needs at least one positive weight');
   const parts = weights.map((weight) => (total * weight) / weightSum);
-  const remainders = weights.map((weight, index) => ({ index, rest: (total * weight) % weightSum }));
+  const remainders = weights.map((weight, index) => ({
+    index,
+    rest: (total * weight) % weightSum,
+  }));
   let leftover = total - parts.reduce((sum, part) => sum + part, 0n);
   remainders.sort((a, b) => (a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1));
   for (const { index } of remainders) {

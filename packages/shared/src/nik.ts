@@ -46,7 +46,11 @@ export function checkNik(raw: string, today: Date): NikCheck {
     birth = new Date(Date.UTC(year, month - 1, day));
   }
   const isRealDate =
-    day >= 1 && month >= 1 && month <= 12 && birth.getUTCDate() === day && birth.getUTCMonth() === month - 1;
+    day >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    birth.getUTCDate() === day &&
+    birth.getUTCMonth() === month - 1;
   if (!isRealDate) return { ok: false, reason: 'invalid_birth_date' };
   const sequence = Number(nik.slice(12, 16));
   if (sequence === 0) return { ok: false, reason: 'invalid_sequence' };

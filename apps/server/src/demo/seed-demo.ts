@@ -60,13 +60,24 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
       const ctx = { tx, now: seededAt, cooperativeId: demo.id };
       for (const role of demo.loginRoles) {
         const person = personOf(random, demo.input.districtCode, ++sequence);
-        const roles: MembershipRole[] = role === 'anggota' || role === 'kasir' || role === 'manajer' ? [role] : ['anggota', role];
+        const roles: MembershipRole[] =
+          role === 'anggota' || role === 'kasir' || role === 'manajer' ? [role] : ['anggota', role];
         await registerPerson(ctx, { ...person, password: demoPassword(role), roles });
-        logins.push({ role, cooperativeId: demo.id, cooperativeName: demo.input.name, fullName: person.fullName, phone: person.phone, password: demoPassword(role) });
+        logins.push({
+          role,
+          cooperativeId: demo.id,
+          cooperativeName: demo.input.name,
+          fullName: person.fullName,
+          phone: person.phone,
+          password: demoPassword(role),
+        });
         if (role === 'anggota' && sharedMember === null) sharedMember = person;
       }
       for (let index = 0; index < demo.memberCount; index++) {
-        await registerPerson(ctx, { ...personOf(random, demo.input.districtCode, ++sequence), roles: ['anggota'] });
+        await registerPerson(ctx, {
+          ...personOf(random, demo.input.districtCode, ++sequence),
+          roles: ['anggota'],
+        });
       }
       // One member belongs to two cooperatives, to show switching between them.
       if (demo.key === 'consumer' && sharedMember) {
@@ -78,7 +89,10 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     const secondary = demoCooperatives.find((candidate) => candidate.key === demo.joinsSecondary);
     if (!secondary) continue;
     await withTenant(db, demo.id, (tx) =>
-      joinFederation({ tx, now: seededAt }, { memberCooperativeId: demo.id, secondaryCooperativeId: secondary.id }),
+      joinFederation(
+        { tx, now: seededAt },
+        { memberCooperativeId: demo.id, secondaryCooperativeId: secondary.id },
+      ),
     );
   }
   await withSystem(db, 'demo seed creates officers', async (tx) => {
@@ -88,8 +102,23 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     ];
     for (const officer of officers) {
       const person = personOf(random, officer.districtCode, ++sequence);
-      await createOfficer({ tx, now: seededAt }, { ...person, password: demoPassword(officer.role), role: officer.role, regionCodes: officer.regionCodes });
-      logins.push({ role: officer.role, cooperativeId: null, cooperativeName: null, fullName: person.fullName, phone: person.phone, password: demoPassword(officer.role) });
+      await createOfficer(
+        { tx, now: seededAt },
+        {
+          ...person,
+          password: demoPassword(officer.role),
+          role: officer.role,
+          regionCodes: officer.regionCodes,
+        },
+      );
+      logins.push({
+        role: officer.role,
+        cooperativeId: null,
+        cooperativeName: null,
+        fullName: person.fullName,
+        phone: person.phone,
+        password: demoPassword(officer.role),
+      });
     }
   });
   return logins;
@@ -103,8 +132,12 @@ export function writeDemoLogins(dataDir: string, logins: DemoLogin[]) {
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string {
-  const rows = logins.map((login) =>
-    `  ${login.role.padEnd(10)} ${login.phone.padEnd(15)} ${login.password.padEnd(22)} ${login.cooperativeName ?? '(semua koperasi NTT / all NTT cooperatives)'}`,
+  const rows = logins.map(
+    (login) =>
+      `  ${login.role.padEnd(10)} ${login.phone.padEnd(15)} ${login.password.padEnd(22)} ${login.cooperativeName ?? '(semua koperasi NTT / all NTT cooperatives)'}`,
   );
-  return ['Demo logins (peran / role, HP / phone, kata sandi / password, koperasi / cooperative):', ...rows].join('\n');
+  return [
+    'Demo logins (peran / role, HP / phone, kata sandi / password, koperasi / cooperative):',
+    ...rows,
+  ].join('\n');
 }

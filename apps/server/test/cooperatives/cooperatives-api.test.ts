@@ -22,10 +22,18 @@ describe('cooperatives API', () => {
   afterAll(() => test.drop());
 
   const create = (body: unknown, key = newIdempotencyKey(), token = platformToken) =>
-    test.request({ method: 'POST', url: '/api/v1/cooperatives', token, idempotencyKey: key, payload: body as object });
+    test.request({
+      method: 'POST',
+      url: '/api/v1/cooperatives',
+      token,
+      idempotencyKey: key,
+      payload: body as object,
+    });
 
   it('registers a cooperative with its district, type, loop flag, fiscal year and AD/ART settings', async () => {
-    const response = await create(newCooperative('a', { isClosedLoop: false, fiscalYearStartMonth: 7 }));
+    const response = await create(
+      newCooperative('a', { isClosedLoop: false, fiscalYearStartMonth: 7 }),
+    );
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       name: 'Kopdit Uji a',
@@ -52,7 +60,9 @@ describe('cooperatives API', () => {
     await create(newCooperative('d'));
     const reused = await create(newCooperative('d', { name: 'Another name' }));
     expect(reused.statusCode).toBe(409);
-    expect(reused.json()).toMatchObject({ code: 'cooperatives.legal_entity_number_already_registered' });
+    expect(reused.json()).toMatchObject({
+      code: 'cooperatives.legal_entity_number_already_registered',
+    });
     const sameNik = await create(newCooperative('d', { legalEntityNumber: 'AHU-API-other' }));
     expect(sameNik.statusCode).toBe(409);
     expect(sameNik.json()).toMatchObject({ code: 'cooperatives.nik_koperasi_already_registered' });
@@ -63,21 +73,33 @@ describe('cooperatives API', () => {
     expect(response.statusCode).toBe(400);
     const problem = response.json() as { code: string; issues: { path: string }[] };
     expect(problem.code).toBe('request.invalid');
-    expect(problem.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['body.name', 'body.type']));
+    expect(problem.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['body.name', 'body.type']),
+    );
   });
 
   it('lets only platform operators register cooperatives', async () => {
     const cooperative = await givenCooperative(test.db);
     const ketua = await givenMember(test.db, cooperative.id, ['anggota', 'ketua']);
-    const response = await create(newCooperative('e'), newIdempotencyKey(), await signIn(test, ketua));
+    const response = await create(
+      newCooperative('e'),
+      newIdempotencyKey(),
+      await signIn(test, ketua),
+    );
     expect(response.statusCode).toBe(403);
   });
 
   it('shows a dinas officer only the cooperatives in their region', async () => {
     await givenCooperative(test.db, { districtCode: '5371' });
     const dinasSikka = await signIn(test, await givenOfficer(test.db, 'dinas', ['5310']));
-    const response = await test.request({ method: 'GET', url: '/api/v1/cooperatives?limit=200', token: dinasSikka });
-    const districts = (response.json() as { items: { districtCode: string }[] }).items.map((item) => item.districtCode);
+    const response = await test.request({
+      method: 'GET',
+      url: '/api/v1/cooperatives?limit=200',
+      token: dinasSikka,
+    });
+    const districts = (response.json() as { items: { districtCode: string }[] }).items.map(
+      (item) => item.districtCode,
+    );
     expect(districts.length).toBeGreaterThan(0);
     expect(new Set(districts)).toEqual(new Set(['5310']));
   });
@@ -87,7 +109,13 @@ describe('cooperatives API', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const page = (await test.request({ method: 'GET', url: `/api/v1/cooperatives?limit=2${query}`, token: platformToken })).json() as {
+      const page = (
+        await test.request({
+          method: 'GET',
+          url: `/api/v1/cooperatives?limit=2${query}`,
+          token: platformToken,
+        })
+      ).json() as {
         items: { id: string }[];
         nextCursor: string | null;
       };
@@ -113,18 +141,32 @@ describe('cooperatives API', () => {
       });
     const joined = await join(secondary.id);
     expect(joined.statusCode).toBe(201);
-    expect(joined.json()).toMatchObject({ memberOf: [{ cooperativeId: secondary.id, name: 'Puskopdit Uji' }] });
-    expect((await join(secondary.id)).json()).toMatchObject({ code: 'cooperatives.federation_already_member' });
-    expect((await join(otherPrimary.id)).json()).toMatchObject({ code: 'cooperatives.federation_requires_secondary' });
+    expect(joined.json()).toMatchObject({
+      memberOf: [{ cooperativeId: secondary.id, name: 'Puskopdit Uji' }],
+    });
+    expect((await join(secondary.id)).json()).toMatchObject({
+      code: 'cooperatives.federation_already_member',
+    });
+    expect((await join(otherPrimary.id)).json()).toMatchObject({
+      code: 'cooperatives.federation_requires_secondary',
+    });
     expect((await join(primary.id)).json()).toMatchObject({ code: 'cooperatives.federation_self' });
-    const view = await test.request({ method: 'GET', url: `/api/v1/cooperatives/${secondary.id}/federation`, token: platformToken });
+    const view = await test.request({
+      method: 'GET',
+      url: `/api/v1/cooperatives/${secondary.id}/federation`,
+      token: platformToken,
+    });
     expect(view.json()).toMatchObject({ members: [{ cooperativeId: primary.id }] });
   });
 
   it('serves the regions: every province and NTT’s 22 districts', async () => {
     const response = await test.request({ method: 'GET', url: '/api/v1/regions' });
-    const items = (response.json() as { items: { code: string; level: string; provinceCode: string }[] }).items;
+    const items = (
+      response.json() as { items: { code: string; level: string; provinceCode: string }[] }
+    ).items;
     expect(items.filter((item) => item.level === 'province')).toHaveLength(38);
-    expect(items.filter((item) => item.level === 'district' && item.provinceCode === '53')).toHaveLength(22);
+    expect(
+      items.filter((item) => item.level === 'district' && item.provinceCode === '53'),
+    ).toHaveLength(22);
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { buildApp, outboxHandlers } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -15,10 +15,14 @@ export interface TestApp extends TestDatabase {
   /** Lines the console one-time-code channel printed (it is the development channel). */
   sentMessages: string[];
   deliverOutbox(): Promise<number>;
-  request(options: InjectOptions & { token?: string; idempotencyKey?: string }): ReturnType<FastifyInstance['inject']>;
+  request(
+    options: InjectOptions & { token?: string; idempotencyKey?: string },
+  ): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(options: { channel?: MessageChannel; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { channel?: MessageChannel; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
   const sentMessages: string[] = [];
@@ -37,7 +41,8 @@ export async function createTestApp(options: { channel?: MessageChannel; env?: N
     app,
     clock,
     sentMessages,
-    deliverOutbox: () => deliverDueOutbox(database.db, outboxHandlers({ channel }), { now: () => clock.now(), log }),
+    deliverOutbox: () =>
+      deliverDueOutbox(database.db, outboxHandlers({ channel }), { now: () => clock.now(), log }),
     request: ({ token, idempotencyKey, headers, ...rest }) =>
       app.inject({
         ...rest,

@@ -27,7 +27,10 @@ export function aPerson(overrides: { districtCode?: string } = {}) {
   };
 }
 
-export async function givenCooperative(db: Database, overrides: Partial<CreateCooperativeInput> = {}) {
+export async function givenCooperative(
+  db: Database,
+  overrides: Partial<CreateCooperativeInput> = {},
+) {
   sequence += 1;
   const input = createCooperativeRequest.parse({
     name: `Koperasi Uji ${sequence}`,
@@ -36,10 +39,16 @@ export async function givenCooperative(db: Database, overrides: Partial<CreateCo
     districtCode: '5310',
     ...overrides,
   });
-  return withSystem(db, 'test set-up', (tx) => registerCooperative({ tx, now, actorPersonId: null }, input));
+  return withSystem(db, 'test set-up', (tx) =>
+    registerCooperative({ tx, now, actorPersonId: null }, input),
+  );
 }
 
-export async function givenMember(db: Database, cooperativeId: string, roles: MembershipRole[] = ['anggota']) {
+export async function givenMember(
+  db: Database,
+  cooperativeId: string,
+  roles: MembershipRole[] = ['anggota'],
+) {
   const person = aPerson();
   const registered = await withTenant(db, cooperativeId, (tx) =>
     registerPerson({ tx, now, cooperativeId }, { ...person, roles }),
@@ -49,18 +58,24 @@ export async function givenMember(db: Database, cooperativeId: string, roles: Me
 
 export async function givenOfficer(db: Database, role: OfficerRole, regionCodes: string[] = []) {
   const person = aPerson();
-  await withSystem(db, 'test set-up', (tx) => createOfficer({ tx, now }, { ...person, role, regionCodes }));
+  await withSystem(db, 'test set-up', (tx) =>
+    createOfficer({ tx, now }, { ...person, role, regionCodes }),
+  );
   return person;
 }
 
 /** Signs in over HTTP as an API client and returns the bearer token. */
-export async function signIn(test: TestApp, person: { phone: string; password: string }): Promise<string> {
+export async function signIn(
+  test: TestApp,
+  person: { phone: string; password: string },
+): Promise<string> {
   const response = await test.request({
     method: 'POST',
     url: '/api/v1/auth/login',
     headers: { 'x-lumbung-client': 'api' },
     payload: { phone: person.phone, password: person.password },
   });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   return (response.json() as { token: string }).token;
 }

@@ -18,7 +18,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `lumbung_test_${randomBytes(6).toString('hex')}`;
     const server = connectPostgres(settings.adminUrl, settings.adminUrl, 1);
     await server.admin.exec(`create database ${name} template ${inject('postgresTemplate')}`);
-    const db = connectPostgres(settings.databaseUrl(name, settings.appLogin), settings.databaseUrl(name));
+    const db = connectPostgres(
+      settings.databaseUrl(name, settings.appLogin),
+      settings.databaseUrl(name),
+    );
     return {
       db,
       async drop() {

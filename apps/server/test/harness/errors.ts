@@ -1,5 +1,7 @@
 /** The PostgreSQL error under drizzle's wrapper (drizzle puts the driver's error in `cause`). */
-export async function databaseErrorOf(attempt: Promise<unknown>): Promise<{ message: string; code?: string }> {
+export async function databaseErrorOf(
+  attempt: Promise<unknown>,
+): Promise<{ message: string; code?: string }> {
   try {
     await attempt;
   } catch (error) {

@@ -10,7 +10,9 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  */
 export function testPostgresSettings() {
   const adminUrl =
-    process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    process.env.DATABASE_ADMIN_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const appLogin = 'lumbung_tester';
   const databaseUrl = (database: string, user?: string) => {
     const url = new URL(adminUrl);

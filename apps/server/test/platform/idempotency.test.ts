@@ -12,9 +12,20 @@ describe('Idempotency-Key on POSTs that create or move something', () => {
   });
   afterAll(() => test.drop());
 
-  const body = () => ({ name: `Kopdit Idem ${++sequence}`, legalEntityNumber: `AHU-IDEM-${sequence}`, type: 'konsumen', districtCode: '5371' });
+  const body = () => ({
+    name: `Kopdit Idem ${++sequence}`,
+    legalEntityNumber: `AHU-IDEM-${sequence}`,
+    type: 'konsumen',
+    districtCode: '5371',
+  });
   const post = (payload: object, key?: string) =>
-    test.request({ method: 'POST', url: '/api/v1/cooperatives', token, payload, ...(key ? { idempotencyKey: key } : {}) });
+    test.request({
+      method: 'POST',
+      url: '/api/v1/cooperatives',
+      token,
+      payload,
+      ...(key ? { idempotencyKey: key } : {}),
+    });
 
   it('returns the first response again for the same key and body, creating nothing new', async () => {
     const key = newIdempotencyKey();
@@ -25,8 +36,14 @@ describe('Idempotency-Key on POSTs that create or move something', () => {
     expect(second.statusCode).toBe(201);
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
-    const list = await test.request({ method: 'GET', url: '/api/v1/cooperatives?limit=200', token });
-    const named = (list.json() as { items: { name: string }[] }).items.filter((item) => item.name === payload.name);
+    const list = await test.request({
+      method: 'GET',
+      url: '/api/v1/cooperatives?limit=200',
+      token,
+    });
+    const named = (list.json() as { items: { name: string }[] }).items.filter(
+      (item) => item.name === payload.name,
+    );
     expect(named).toHaveLength(1);
   });
 
@@ -50,8 +67,13 @@ describe('Idempotency-Key on POSTs that create or move something', () => {
   });
 
   it('refuses a creating POST without a key, and a malformed key', async () => {
-    expect((await post(body())).json()).toMatchObject({ status: 400, code: 'request.idempotency_key_required' });
-    expect((await post(body(), 'short')).json()).toMatchObject({ code: 'request.idempotency_key_required' });
+    expect((await post(body())).json()).toMatchObject({
+      status: 400,
+      code: 'request.idempotency_key_required',
+    });
+    expect((await post(body(), 'short')).json()).toMatchObject({
+      code: 'request.idempotency_key_required',
+    });
   });
 
   it('runs concurrent retries of one key exactly once', async () => {
@@ -59,6 +81,8 @@ describe('Idempotency-Key on POSTs that create or move something', () => {
     const payload = body();
     const responses = await Promise.all(Array.from({ length: 5 }, () => post(payload, key)));
     expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201]);
-    expect(new Set(responses.map((response) => (response.json() as { id: string }).id)).size).toBe(1);
+    expect(new Set(responses.map((response) => (response.json() as { id: string }).id)).size).toBe(
+      1,
+    );
   });
 });

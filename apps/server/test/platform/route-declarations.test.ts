@@ -38,15 +38,19 @@ describe('route declarations', () => {
     expect(tenantRoutes.length).toBeGreaterThan(4);
     for (const route of tenantRoutes) {
       for (const method of route.methods.filter((candidate) => candidate !== 'HEAD')) {
-        const url = route.url.replace(':cooperativeId', cooperativeA).replace(/:\w+/g, randomUUID());
+        const url = route.url
+          .replace(':cooperativeId', cooperativeA)
+          .replace(/:\w+/g, randomUUID());
         const response = await test.request({
-          method: method as 'GET',
+          method: method,
           url,
           token: outsiderToken,
           idempotencyKey: newIdempotencyKey(),
           ...(method === 'GET' ? {} : { payload: {} }),
         });
-        expect([403, 404], `${method} ${route.url} answered ${response.statusCode}`).toContain(response.statusCode);
+        expect([403, 404], `${method} ${route.url} answered ${response.statusCode}`).toContain(
+          response.statusCode,
+        );
       }
     }
   });
@@ -56,7 +60,11 @@ describe('route declarations', () => {
     for (const route of guarded) {
       for (const method of route.methods.filter((candidate) => candidate !== 'HEAD')) {
         const url = route.url.replace(/:\w+/g, randomUUID());
-        const response = await test.request({ method: method as 'GET', url, ...(method === 'GET' ? {} : { payload: {} }) });
+        const response = await test.request({
+          method: method,
+          url,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
         expect(response.statusCode, `${method} ${route.url}`).toBe(401);
         expect(response.json()).toMatchObject({ code: 'auth.unauthenticated' });
       }

@@ -35,11 +35,16 @@ describe(`tenant isolation on ${process.env.LUMBUNG_TEST_DB ?? 'pglite'}`, () =>
 
   it('shows tenant A only its own memberships and people to a query without any WHERE', async () => {
     const seen = await withTenant(db, cooperativeA, async (tx) => ({
-      memberships: await queryRows<{ cooperative_id: string }>(tx, sql`select cooperative_id from memberships`),
+      memberships: await queryRows<{ cooperative_id: string }>(
+        tx,
+        sql`select cooperative_id from memberships`,
+      ),
       people: await queryRows<{ id: string }>(tx, sql`select id from people`),
     }));
     expect(seen.memberships).toHaveLength(2);
-    expect(new Set(seen.memberships.map((row) => row.cooperative_id))).toEqual(new Set([cooperativeA]));
+    expect(new Set(seen.memberships.map((row) => row.cooperative_id))).toEqual(
+      new Set([cooperativeA]),
+    );
     expect(seen.people.map((row) => row.id)).not.toContain(memberOfB.person.id);
   });
 
@@ -51,8 +56,14 @@ describe(`tenant isolation on ${process.env.LUMBUNG_TEST_DB ?? 'pglite'}`, () =>
         tx,
         sql`update memberships set status = 'keluar' returning cooperative_id`,
       );
-      const deleted = await queryRows<{ cooperative_id: string }>(tx, sql`delete from memberships returning cooperative_id`);
-      touched = { updated: updated.map((row) => row.cooperative_id), deleted: deleted.map((row) => row.cooperative_id) };
+      const deleted = await queryRows<{ cooperative_id: string }>(
+        tx,
+        sql`delete from memberships returning cooperative_id`,
+      );
+      touched = {
+        updated: updated.map((row) => row.cooperative_id),
+        deleted: deleted.map((row) => row.cooperative_id),
+      };
       throw rollback;
     }).catch((error: unknown) => {
       if (error !== rollback) throw error;
@@ -74,8 +85,9 @@ describe(`tenant isolation on ${process.env.LUMBUNG_TEST_DB ?? 'pglite'}`, () =>
   });
 
   it('shows no tenant rows at all outside any tenant context', async () => {
-    const rows = await db.transaction({ cooperativeId: null, personId: null, systemReason: null }, (tx) =>
-      queryRows(tx, sql`select id from memberships`),
+    const rows = await db.transaction(
+      { cooperativeId: null, personId: null, systemReason: null },
+      (tx) => queryRows(tx, sql`select id from memberships`),
     );
     expect(rows).toHaveLength(0);
   });

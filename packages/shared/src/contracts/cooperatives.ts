@@ -57,8 +57,12 @@ export type CooperativeView = z.infer<typeof cooperativeView>;
 
 export const joinFederationRequest = z.object({ secondaryCooperativeId: uuidSchema });
 export const federationView = z.object({
-  memberOf: z.array(z.object({ cooperativeId: uuidSchema, name: z.string(), joinedOn: z.iso.date() })),
-  members: z.array(z.object({ cooperativeId: uuidSchema, name: z.string(), joinedOn: z.iso.date() })),
+  memberOf: z.array(
+    z.object({ cooperativeId: uuidSchema, name: z.string(), joinedOn: z.iso.date() }),
+  ),
+  members: z.array(
+    z.object({ cooperativeId: uuidSchema, name: z.string(), joinedOn: z.iso.date() }),
+  ),
 });
 
 export const regionView = z.object({

@@ -17,7 +17,11 @@ export const pengurusRoles: readonly MembershipRole[] = ['ketua', 'sekretaris', 
 export const officerRoles = ['dinas', 'platform'] as const;
 export type OfficerRole = (typeof officerRoles)[number];
 
-export const phoneInput = z.string().min(8).max(20).describe('Indonesian mobile number, e.g. 0812xxxxxxx');
+export const phoneInput = z
+  .string()
+  .min(8)
+  .max(20)
+  .describe('Indonesian mobile number, e.g. 0812xxxxxxx');
 export const passwordInput = z.string().min(1).max(200);
 
 export const personView = z.object({
@@ -81,7 +85,9 @@ export const registerPersonRequest = z.object({
   fullName: z.string().trim().min(2).max(120),
   phone: phoneInput,
   roles: z.array(z.enum(membershipRoles)).min(1).default(['anggota']),
-  password: passwordInput.optional().describe('Optional; without it the person activates by one-time code'),
+  password: passwordInput
+    .optional()
+    .describe('Optional; without it the person activates by one-time code'),
 });
 export const registeredMembershipResponse = z.object({
   person: personView,

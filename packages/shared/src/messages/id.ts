@@ -7,20 +7,23 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'request.idempotency_key_required': 'Permintaan ini membutuhkan header Idempotency-Key.',
   'request.idempotency_conflict':
     'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru.',
-  'request.idempotency_in_progress': 'Permintaan dengan kunci ini masih diproses. Coba lagi sebentar.',
+  'request.idempotency_in_progress':
+    'Permintaan dengan kunci ini masih diproses. Coba lagi sebentar.',
   'request.rate_limited': 'Terlalu banyak permintaan. Coba lagi dalam {{retryAfterSeconds}} detik.',
   'request.internal_error': 'Terjadi kesalahan sistem. Sebutkan kode {{requestId}} kepada petugas.',
   'auth.unauthenticated': 'Silakan masuk terlebih dahulu.',
   'auth.forbidden': 'Anda tidak memiliki akses untuk tindakan ini.',
   'auth.invalid_credentials': 'Nomor HP atau kata sandi salah.',
-  'auth.account_locked': 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {{lockedUntil}}.',
+  'auth.account_locked':
+    'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {{lockedUntil}}.',
   'auth.otp_invalid': 'Kode verifikasi salah atau sudah kedaluwarsa.',
   'auth.otp_too_many_attempts': 'Terlalu banyak percobaan kode verifikasi. Minta kode baru.',
   'auth.pin_not_set': 'Buat PIN transaksi terlebih dahulu.',
   'auth.pin_invalid': 'PIN transaksi salah.',
   'auth.pin_locked': 'PIN transaksi dikunci sementara. Coba lagi setelah {{lockedUntil}}.',
   'identity.nik_invalid': 'NIK tidak valid: {{reason}}.',
-  'identity.phone_invalid': 'Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812xxxxxxx.',
+  'identity.phone_invalid':
+    'Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812xxxxxxx.',
   'identity.password_too_weak': 'Kata sandi minimal 8 karakter dan tidak mudah ditebak.',
   'identity.pin_format_invalid': 'PIN harus 6 angka dan tidak boleh berurutan atau sama semua.',
   'identity.nik_already_registered': 'NIK ini sudah terdaftar.',
@@ -32,10 +35,12 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'cooperatives.district_unknown': 'Kode kabupaten/kota {{districtCode}} tidak dikenal.',
   'cooperatives.legal_entity_number_already_registered':
     'Nomor badan hukum ini sudah dipakai koperasi lain.',
-  'cooperatives.nik_koperasi_already_registered': 'Nomor Induk Koperasi ini sudah dipakai koperasi lain.',
+  'cooperatives.nik_koperasi_already_registered':
+    'Nomor Induk Koperasi ini sudah dipakai koperasi lain.',
   'cooperatives.nik_koperasi_invalid': 'Nomor Induk Koperasi harus 13 sampai 16 angka.',
   'cooperatives.federation_requires_secondary':
     'Koperasi hanya dapat menjadi anggota koperasi sekunder.',
   'cooperatives.federation_self': 'Koperasi tidak dapat menjadi anggota dirinya sendiri.',
-  'cooperatives.federation_already_member': 'Koperasi ini sudah menjadi anggota koperasi sekunder tersebut.',
+  'cooperatives.federation_already_member':
+    'Koperasi ini sudah menjadi anggota koperasi sekunder tersebut.',
 };

@@ -27,8 +27,13 @@ export function cooperativesRoutes(deps: RespondDeps) {
 
     app.get('/api/v1/regions', {
       config: { access: { public: true } },
-      schema: { tags, summary: 'Provinces and NTT districts', response: { 200: z.object({ items: z.array(regionView) }) } },
-      handler: (request, reply) => respond(deps, request, reply, async (ctx) => ({ items: await listRegions(ctx) })),
+      schema: {
+        tags,
+        summary: 'Provinces and NTT districts',
+        response: { 200: z.object({ items: z.array(regionView) }) },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) => ({ items: await listRegions(ctx) })),
     });
 
     app.get('/api/v1/cooperatives', {
@@ -43,7 +48,9 @@ export function cooperativesRoutes(deps: RespondDeps) {
         respond(deps, request, reply, (ctx) => {
           const actor = request.actor;
           const isPlatform = actor !== null && officerScope(actor, 'platform') !== undefined;
-          const regionPrefixes = isPlatform ? null : (actor && officerScope(actor, 'dinas')?.regionCodes) ?? [];
+          const regionPrefixes = isPlatform
+            ? null
+            : ((actor && officerScope(actor, 'dinas')?.regionCodes) ?? []);
           return listCooperatives(ctx, {
             regionPrefixes,
             cursor: request.query.cursor ?? null,
@@ -65,14 +72,23 @@ export function cooperativesRoutes(deps: RespondDeps) {
           deps,
           request,
           reply,
-          (ctx) => registerCooperative({ ...ctx, actorPersonId: request.actor?.personId ?? null }, request.body),
+          (ctx) =>
+            registerCooperative(
+              { ...ctx, actorPersonId: request.actor?.personId ?? null },
+              request.body,
+            ),
           { status: 201, systemReason: 'platform operator registers a cooperative' },
         ),
     });
 
     app.get('/api/v1/cooperatives/:cooperativeId', {
       config: { access: { tenant: 'member', officers: ['dinas', 'platform'] } },
-      schema: { tags, summary: 'One cooperative', params: cooperativeParams, response: { 200: cooperativeView } },
+      schema: {
+        tags,
+        summary: 'One cooperative',
+        params: cooperativeParams,
+        response: { 200: cooperativeView },
+      },
       handler: (request, reply) =>
         respond(deps, request, reply, (ctx) => getCooperative(ctx, request.params.cooperativeId)),
     });

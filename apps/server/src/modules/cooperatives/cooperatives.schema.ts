@@ -1,4 +1,15 @@
-import { boolean, date, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { BylawsSettings } from '@lumbung/shared/contracts/cooperatives';
 
 export const regions = pgTable('regions', {
@@ -19,7 +30,9 @@ export const cooperatives = pgTable(
       enum: ['simpan_pinjam', 'konsumen', 'produsen', 'pemasaran', 'jasa', 'serba_usaha'],
     }).notNull(),
     tier: text('tier', { enum: ['primer', 'sekunder'] }).notNull(),
-    districtCode: text('district_code').notNull().references(() => regions.code),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => regions.code),
     isClosedLoop: boolean('is_closed_loop').notNull(),
     fiscalYearStartMonth: smallint('fiscal_year_start_month').notNull(),
     bylaws: jsonb('bylaws').$type<BylawsSettings>().notNull(),
@@ -32,8 +45,12 @@ export const cooperatives = pgTable(
 export const cooperativeFederation = pgTable(
   'cooperative_federation',
   {
-    secondaryCooperativeId: uuid('secondary_cooperative_id').notNull().references(() => cooperatives.id),
-    memberCooperativeId: uuid('member_cooperative_id').notNull().references(() => cooperatives.id),
+    secondaryCooperativeId: uuid('secondary_cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    memberCooperativeId: uuid('member_cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.secondaryCooperativeId, table.memberCooperativeId] })],

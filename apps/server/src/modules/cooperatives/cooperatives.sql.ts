@@ -2,7 +2,10 @@ import { and, asc, eq, gt, inArray, or, like, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { cooperativeFederation, cooperatives, regions } from './cooperatives.schema.js';
 
-export type CooperativeRow = typeof cooperatives.$inferSelect & { districtName: string; provinceCode: string };
+export type CooperativeRow = typeof cooperatives.$inferSelect & {
+  districtName: string;
+  provinceCode: string;
+};
 
 const cooperativeColumns = {
   id: cooperatives.id,
@@ -25,7 +28,10 @@ export async function upsertRegions(tx: Tx, rows: (typeof regions.$inferInsert)[
   await tx
     .insert(regions)
     .values(rows)
-    .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name`, level: sql`excluded.level` } });
+    .onConflictDoUpdate({
+      target: regions.code,
+      set: { name: sql`excluded.name`, level: sql`excluded.level` },
+    });
 }
 
 export async function listRegionRows(tx: Tx) {
@@ -51,7 +57,10 @@ export async function findCooperativeRow(tx: Tx, id: string): Promise<Cooperativ
 }
 
 export async function findCooperativeByNikKoperasi(tx: Tx, nikKoperasi: string) {
-  const [row] = await tx.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.nikKoperasi, nikKoperasi));
+  const [row] = await tx
+    .select({ id: cooperatives.id })
+    .from(cooperatives)
+    .where(eq(cooperatives.nikKoperasi, nikKoperasi));
   return row ?? null;
 }
 
@@ -84,7 +93,11 @@ export async function listCooperativeRows(
 }
 
 export async function insertFederationLink(tx: Tx, row: typeof cooperativeFederation.$inferInsert) {
-  const inserted = await tx.insert(cooperativeFederation).values(row).onConflictDoNothing().returning();
+  const inserted = await tx
+    .insert(cooperativeFederation)
+    .values(row)
+    .onConflictDoNothing()
+    .returning();
   return inserted.length > 0;
 }
 
@@ -98,10 +111,15 @@ export async function listFederationLinks(tx: Tx, cooperativeId: string) {
         eq(cooperativeFederation.memberCooperativeId, cooperativeId),
       ),
     );
-  const ids = [...new Set(links.flatMap((link) => [link.secondaryCooperativeId, link.memberCooperativeId]))];
+  const ids = [
+    ...new Set(links.flatMap((link) => [link.secondaryCooperativeId, link.memberCooperativeId])),
+  ];
   const names =
     ids.length === 0
       ? []
-      : await tx.select({ id: cooperatives.id, name: cooperatives.name }).from(cooperatives).where(inArray(cooperatives.id, ids));
+      : await tx
+          .select({ id: cooperatives.id, name: cooperatives.name })
+          .from(cooperatives)
+          .where(inArray(cooperatives.id, ids));
   return { links, names: new Map(names.map((row) => [row.id, row.name])) };
 }

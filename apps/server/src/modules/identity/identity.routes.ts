@@ -52,7 +52,12 @@ function sessionKindOf(request: FastifyRequest): 'cookie' | 'bearer' {
   return request.headers['x-lumbung-client'] === 'api' ? 'bearer' : 'cookie';
 }
 
-function signIn(reply: FastifyReply, deps: IdentityRouteDeps, session: SessionGrant, access: PersonAccess) {
+function signIn(
+  reply: FastifyReply,
+  deps: IdentityRouteDeps,
+  session: SessionGrant,
+  access: PersonAccess,
+) {
   reply.setCookie(sessionCookieName, session.token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -70,7 +75,12 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.post('/api/v1/auth/login', {
       config: { access: { public: true }, idempotent: false, rateLimit },
-      schema: { tags, summary: 'Sign in with phone and password', body: loginRequest, response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in with phone and password',
+        body: loginRequest,
+        response: { 200: sessionResponse },
+      },
       handler: async (request, reply) => {
         const outcome = await runInScope(
           deps,
@@ -78,7 +88,11 @@ export function identityRoutes(deps: IdentityRouteDeps) {
           (ctx) =>
             loginWithPassword(
               ctx,
-              { ...request.body, sessionKind: sessionKindOf(request), userAgent: request.headers['user-agent'] ?? null },
+              {
+                ...request.body,
+                sessionKind: sessionKindOf(request),
+                userAgent: request.headers['user-agent'] ?? null,
+              },
               deps.policy,
             ),
           { systemReason: signInReason },
@@ -93,7 +107,8 @@ export function identityRoutes(deps: IdentityRouteDeps) {
       schema: { tags, summary: 'End this session', response: { 204: z.null() } },
       handler: async (request, reply) => {
         const tokenHash = request.actor?.sessionTokenHash;
-        if (tokenHash) await runInScope(deps, request, (ctx) => revokeSession(ctx.tx, tokenHash, ctx.now));
+        if (tokenHash)
+          await runInScope(deps, request, (ctx) => revokeSession(ctx.tx, tokenHash, ctx.now));
         reply.clearCookie(sessionCookieName, { path: '/' });
         return reply.code(204).send(null);
       },
@@ -101,14 +116,23 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.get('/api/v1/auth/me', {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: 'The signed-in person, memberships and officer scopes', response: { 200: meResponse } },
+      schema: {
+        tags,
+        summary: 'The signed-in person, memberships and officer scopes',
+        response: { 200: meResponse },
+      },
       handler: (request, reply) =>
         respond(deps, request, reply, (ctx) => getPersonAccess(ctx, request.actor?.personId ?? '')),
     });
 
     app.put('/api/v1/auth/locale', {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: 'Preferred language (id or en)', body: localeRequest, response: { 200: localeRequest } },
+      schema: {
+        tags,
+        summary: 'Preferred language (id or en)',
+        body: localeRequest,
+        response: { 200: localeRequest },
+      },
       handler: (request, reply) =>
         respond(deps, request, reply, async (ctx) => {
           await setLocale(ctx.tx, request.actor?.personId ?? '', request.body.locale);
@@ -117,7 +141,11 @@ export function identityRoutes(deps: IdentityRouteDeps) {
     });
 
     app.post('/api/v1/auth/otp', {
-      config: { access: { public: true }, idempotent: false, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: {
+        access: { public: true },
+        idempotent: false,
+        rateLimit: { max: 5, timeWindow: '1 minute' },
+      },
       schema: {
         tags,
         summary: 'Send a one-time code to a phone (WhatsApp, SMS or console by configuration)',
@@ -125,9 +153,14 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         response: { 200: otpRequestResponse },
       },
       handler: async (request) => {
-        const result = await runInScope(deps, request, (ctx) => requestOneTimeCode(ctx, request.body), {
-          systemReason: 'one-time code for a phone number',
-        });
+        const result = await runInScope(
+          deps,
+          request,
+          (ctx) => requestOneTimeCode(ctx, request.body),
+          {
+            systemReason: 'one-time code for a phone number',
+          },
+        );
         deps.kickOutbox();
         return { ...result, channel: 'configured' };
       },
@@ -135,7 +168,12 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.post('/api/v1/auth/otp/login', {
       config: { access: { public: true }, idempotent: false, rateLimit },
-      schema: { tags, summary: 'Sign in with a one-time code', body: otpLoginRequest, response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in with a one-time code',
+        body: otpLoginRequest,
+        response: { 200: sessionResponse },
+      },
       handler: async (request, reply) => {
         const outcome = await runInScope(
           deps,
@@ -143,7 +181,11 @@ export function identityRoutes(deps: IdentityRouteDeps) {
           (ctx) =>
             loginWithOneTimeCode(
               ctx,
-              { ...request.body, sessionKind: sessionKindOf(request), userAgent: request.headers['user-agent'] ?? null },
+              {
+                ...request.body,
+                sessionKind: sessionKindOf(request),
+                userAgent: request.headers['user-agent'] ?? null,
+              },
               deps.policy,
             ),
           { systemReason: signInReason },
@@ -155,7 +197,12 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.post('/api/v1/auth/password/reset', {
       config: { access: { public: true }, idempotent: false, rateLimit },
-      schema: { tags, summary: 'Set a new password with a reset code', body: passwordResetRequest, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset code',
+        body: passwordResetRequest,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         const outcome = await runInScope(deps, request, (ctx) => resetPassword(ctx, request.body), {
           systemReason: 'password reset by one-time code',
@@ -167,7 +214,12 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.put('/api/v1/auth/pin', {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: 'Set the transaction PIN (confirmed by password)', body: setPinRequest, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Set the transaction PIN (confirmed by password)',
+        body: setPinRequest,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await runInScope(deps, request, (ctx) =>
           setTransactionPin({ ...ctx, personId: request.actor?.personId ?? '' }, request.body),
@@ -178,14 +230,25 @@ export function identityRoutes(deps: IdentityRouteDeps) {
 
     app.post('/api/v1/auth/pin/verify', {
       config: { access: { authenticated: true }, idempotent: false, rateLimit },
-      schema: { tags, summary: 'Check the transaction PIN', body: verifyPinRequest, response: { 200: z.object({ valid: z.literal(true) }) } },
+      schema: {
+        tags,
+        summary: 'Check the transaction PIN',
+        body: verifyPinRequest,
+        response: { 200: z.object({ valid: z.literal(true) }) },
+      },
       handler: async (request) => {
         const outcome = await runInScope(deps, request, (ctx) =>
-          checkTransactionPin({ ...ctx, personId: request.actor?.personId ?? '' }, request.body.pin, deps.policy),
+          checkTransactionPin(
+            { ...ctx, personId: request.actor?.personId ?? '' },
+            request.body.pin,
+            deps.policy,
+          ),
         );
         if (outcome.kind === 'valid') return { valid: true as const };
         if (outcome.code === 'auth.pin_locked') {
-          throw new DomainError('auth.pin_locked', { lockedUntil: outcome.lockedUntil.toISOString() });
+          throw new DomainError('auth.pin_locked', {
+            lockedUntil: outcome.lockedUntil.toISOString(),
+          });
         }
         throw new DomainError(outcome.code);
       },
@@ -218,7 +281,10 @@ export function identityRoutes(deps: IdentityRouteDeps) {
       },
       handler: (request, reply) =>
         respond(deps, request, reply, (ctx) =>
-          listMemberships(ctx, { cursor: request.query.cursor ?? null, limit: request.query.limit }),
+          listMemberships(ctx, {
+            cursor: request.query.cursor ?? null,
+            limit: request.query.limit,
+          }),
         ),
     });
 
@@ -242,7 +308,9 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         summary: 'Set the roles of a membership (ketua)',
         params: cooperativeParams.extend({ membershipId: uuidSchema }),
         body: grantRolesRequest,
-        response: { 200: z.object({ membershipId: uuidSchema, roles: z.array(z.enum(membershipRoles)) }) },
+        response: {
+          200: z.object({ membershipId: uuidSchema, roles: z.array(z.enum(membershipRoles)) }),
+        },
       },
       handler: (request, reply) =>
         respond(deps, request, reply, (ctx) =>

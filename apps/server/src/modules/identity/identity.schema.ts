@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { MembershipRole, OfficerRole } from '@lumbung/shared/contracts/identity';
 import { cooperativesSchema } from '../cooperatives/index.js';
 
@@ -13,7 +23,9 @@ export const people = pgTable('people', {
   phone: text('phone').notNull().unique(),
   birthDate: date('birth_date', { mode: 'string' }).notNull(),
   sex: text('sex', { enum: ['female', 'male'] }).notNull(),
-  locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+  locale: text('locale', { enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
   passwordHash: text('password_hash'),
   pinHash: text('pin_hash'),
   failedLoginCount: integer('failed_login_count').notNull().default(0),
@@ -26,11 +38,17 @@ export const people = pgTable('people', {
 export const memberships = pgTable(
   'memberships',
   {
-    cooperativeId: uuid('cooperative_id').notNull().references(() => cooperatives.id),
+    cooperativeId: uuid('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     id: uuid('id').notNull(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     roles: text('roles').array().$type<MembershipRole[]>().notNull(),
-    status: text('status', { enum: ['aktif', 'keluar', 'meninggal', 'diberhentikan'] }).notNull().default('aktif'),
+    status: text('status', { enum: ['aktif', 'keluar', 'meninggal', 'diberhentikan'] })
+      .notNull()
+      .default('aktif'),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     createdAt: timestamptz('created_at').notNull(),
   },
@@ -44,7 +62,9 @@ export const memberships = pgTable(
 export const officerScopes = pgTable(
   'officer_scopes',
   {
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role').$type<OfficerRole>().notNull(),
     regionCodes: text('region_codes').array().notNull().default([]),
     grantedAt: timestamptz('granted_at').notNull(),
@@ -56,7 +76,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     kind: text('kind', { enum: ['cookie', 'bearer'] }).notNull(),
     createdAt: timestamptz('created_at').notNull(),
     expiresAt: timestamptz('expires_at').notNull(),

@@ -10,12 +10,18 @@ export type PersonRow = typeof people.$inferSelect;
 
 /** Cross-tenant lookups go through definer functions that reveal only the id. */
 export async function findPersonIdByNik(tx: Tx, nik: string): Promise<string | null> {
-  const [row] = await queryRows<{ id: string | null }>(tx, sql`select person_id_by_nik(${nik}) as id`);
+  const [row] = await queryRows<{ id: string | null }>(
+    tx,
+    sql`select person_id_by_nik(${nik}) as id`,
+  );
   return row?.id ?? null;
 }
 
 export async function findPersonIdByPhone(tx: Tx, phone: string): Promise<string | null> {
-  const [row] = await queryRows<{ id: string | null }>(tx, sql`select person_id_by_phone(${phone}) as id`);
+  const [row] = await queryRows<{ id: string | null }>(
+    tx,
+    sql`select person_id_by_phone(${phone}) as id`,
+  );
   return row?.id ?? null;
 }
 
@@ -56,7 +62,11 @@ export async function setLocale(tx: Tx, personId: string, locale: 'id' | 'en') {
 }
 
 export async function insertMembership(tx: Tx, row: typeof memberships.$inferInsert) {
-  const inserted = await tx.insert(memberships).values(row).onConflictDoNothing().returning({ id: memberships.id });
+  const inserted = await tx
+    .insert(memberships)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
   return inserted.length > 0;
 }
 
@@ -76,7 +86,12 @@ export async function findMembershipOfPerson(tx: Tx, cooperativeId: string, pers
   return row ?? null;
 }
 
-export async function setMembershipRoles(tx: Tx, cooperativeId: string, membershipId: string, roles: MembershipRole[]) {
+export async function setMembershipRoles(
+  tx: Tx,
+  cooperativeId: string,
+  membershipId: string,
+  roles: MembershipRole[],
+) {
   await tx
     .update(memberships)
     .set({ roles })
@@ -140,7 +155,10 @@ export async function upsertOfficerScope(tx: Tx, row: typeof officerScopes.$infe
 
 export async function countKnownRegions(tx: Tx, codes: string[]) {
   if (codes.length === 0) return 0;
-  const known = await tx.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
+  const known = await tx
+    .select({ code: regions.code })
+    .from(regions)
+    .where(inArray(regions.code, codes));
   return known.length;
 }
 
@@ -149,7 +167,10 @@ export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert) {
 }
 
 export async function revokeSession(tx: Tx, tokenHash: string, now: Date) {
-  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
 /**
@@ -159,7 +180,12 @@ export async function revokeSession(tx: Tx, tokenHash: string, now: Date) {
 export async function findActorBySession(tx: Tx, tokenHash: string, now: Date) {
   const [row] = await queryRows<{
     person_id: string;
-    memberships: { cooperativeId: string; membershipId: string; roles: MembershipRole[]; status: string }[];
+    memberships: {
+      cooperativeId: string;
+      membershipId: string;
+      roles: MembershipRole[];
+      status: string;
+    }[];
     officer_scopes: { role: 'dinas' | 'platform'; regionCodes: string[] }[];
   }>(
     tx,
@@ -178,11 +204,21 @@ export async function insertOneTimeCode(tx: Tx, row: typeof oneTimeCodes.$inferI
   await tx.insert(oneTimeCodes).values(row);
 }
 
-export async function findLatestOneTimeCode(tx: Tx, phone: string, purpose: 'login' | 'reset_password') {
+export async function findLatestOneTimeCode(
+  tx: Tx,
+  phone: string,
+  purpose: 'login' | 'reset_password',
+) {
   const [row] = await tx
     .select()
     .from(oneTimeCodes)
-    .where(and(eq(oneTimeCodes.phone, phone), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.consumedAt)))
+    .where(
+      and(
+        eq(oneTimeCodes.phone, phone),
+        eq(oneTimeCodes.purpose, purpose),
+        isNull(oneTimeCodes.consumedAt),
+      ),
+    )
     .orderBy(sql`${oneTimeCodes.createdAt} desc`)
     .limit(1);
   return row ?? null;

@@ -1,4 +1,8 @@
-import type { MembershipView, OfficerScopeView, PersonView } from '@lumbung/shared/contracts/identity';
+import type {
+  MembershipView,
+  OfficerScopeView,
+  PersonView,
+} from '@lumbung/shared/contracts/identity';
 
 export interface SessionGrant {
   token: string;

@@ -8,7 +8,8 @@ export function sendOneTimeCodeHandler(channel: MessageChannel): OutboxHandler {
     try {
       await channel.send({ to, text, code, idempotencyKey: meta.idempotencyKey });
     } catch (error) {
-      if (error instanceof ChannelError && !error.isRetryable) throw new PermanentFailure(error.message);
+      if (error instanceof ChannelError && !error.isRetryable)
+        throw new PermanentFailure(error.message);
       throw error;
     }
   };

@@ -4,7 +4,10 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { scopeSettings, type AdminConnection, type Database, type Tx } from './database.js';
 
 /** date columns stay 'yyyy-mm-dd' strings (never a local-time Date); int8 stays bigint. */
-const parsers = { [types.DATE]: (value: string) => value, [types.INT8]: (value: string) => BigInt(value) };
+const parsers = {
+  [types.DATE]: (value: string) => value,
+  [types.INT8]: (value: string) => BigInt(value),
+};
 
 function adminOf(client: Pick<PGlite, 'query' | 'exec'> | Transaction): AdminConnection {
   return {
@@ -31,7 +34,10 @@ export interface PgliteDatabase extends Database {
   dumpDataDir(): Promise<Blob>;
 }
 
-export async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promise<PgliteDatabase> {
+export async function connectPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<PgliteDatabase> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -50,6 +56,6 @@ export async function connectPglite(dataDir: string | null, loadDataDir?: Blob):
         return fn(tx);
       }),
     close: () => client.close(),
-    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+    dumpDataDir: async () => await client.dumpDataDir('none'),
   };
 }

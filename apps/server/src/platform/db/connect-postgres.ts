@@ -9,9 +9,9 @@ const typeParsers = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') => {
     if (oid === int8) return (value: string) => BigInt(value);
     if (oid === date) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
   },
-} as unknown as pg.CustomTypesConfig;
+};
 
 function adminOf(pool: pg.Pool | pg.PoolClient): AdminConnection {
   return {
@@ -32,7 +32,7 @@ function adminOf(pool: pg.Pool | pg.PoolClient): AdminConnection {
         await client.query('rollback');
         throw error;
       } finally {
-        if (client !== pool) (client as pg.PoolClient).release();
+        if (client !== pool) client.release();
       }
     },
   };

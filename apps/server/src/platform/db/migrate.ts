@@ -19,14 +19,20 @@ export function readMigrations(dir: string = defaultMigrationsDir): MigrationFil
     .sort()
     .map((file) => {
       const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-      return { name: file.replace(/\.sql$/, ''), sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      return {
+        name: file.replace(/\.sql$/, ''),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
     });
 }
 
 async function appliedMigrations(admin: AdminConnection) {
   await admin.exec(`create table if not exists schema_migrations (
     name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
-  return admin.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations order by name');
+  return admin.query<{ name: string; checksum: string }>(
+    'select name, checksum from schema_migrations order by name',
+  );
 }
 
 /**
@@ -34,22 +40,33 @@ async function appliedMigrations(admin: AdminConnection) {
  * migration whose file changed stops the run, since the database no longer matches the code.
  * On PostgreSQL an advisory lock keeps two starting processes from migrating at once.
  */
-export async function migrate(db: Database, dir?: string): Promise<{ applied: string[]; last: string }> {
+export async function migrate(
+  db: Database,
+  dir?: string,
+): Promise<{ applied: string[]; last: string }> {
   const files = readMigrations(dir);
   const lockKey = 4_242_001;
   if (db.kind === 'postgres') await db.admin.query('select pg_advisory_lock($1)', [lockKey]);
   try {
-    const applied = new Map((await appliedMigrations(db.admin)).map((row) => [row.name, row.checksum]));
+    const applied = new Map(
+      (await appliedMigrations(db.admin)).map((row) => [row.name, row.checksum]),
+    );
     for (const [name, checksum] of applied) {
       const file = files.find((candidate) => candidate.name === name);
       if (!file) throw new Error(`migration ${name} is applied but its file is missing`);
-      if (file.checksum !== checksum) throw new Error(`migration ${name} changed after it was applied; add a new migration instead`);
+      if (file.checksum !== checksum)
+        throw new Error(
+          `migration ${name} changed after it was applied; add a new migration instead`,
+        );
     }
     const pending = files.filter((file) => !applied.has(file.name));
     for (const file of pending) {
       await db.admin.transaction(async (tx) => {
         await tx.exec(file.sql);
-        await tx.query('insert into schema_migrations (name, checksum) values ($1, $2)', [file.name, file.checksum]);
+        await tx.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
+          file.name,
+          file.checksum,
+        ]);
       });
     }
     return { applied: pending.map((file) => file.name), last: files.at(-1)?.name ?? 'none' };

@@ -23,7 +23,12 @@ export const backOffice: readonly MembershipRole[] = [
   'pengawas',
   'kasir',
 ];
-export const boardAndManager: readonly MembershipRole[] = ['ketua', 'sekretaris', 'bendahara', 'manajer'];
+export const boardAndManager: readonly MembershipRole[] = [
+  'ketua',
+  'sekretaris',
+  'bendahara',
+  'manajer',
+];
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -23,7 +23,11 @@ declare module 'fastify' {
 }
 
 /** Resolves the caller from the session cookie (web) or bearer token (API clients). */
-export function registerAuthentication(app: FastifyInstance, resolveActor: ResolveActor, now: () => Date) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  resolveActor: ResolveActor,
+  now: () => Date,
+) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request);

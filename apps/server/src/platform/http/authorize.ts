@@ -11,7 +11,12 @@ export function cooperativeIdParam(request: FastifyRequest): string | null {
   return params?.cooperativeId ?? null;
 }
 
-async function officerMayReach(actor: Actor, access: Access, cooperativeId: string, districtOf: DistrictOf) {
+async function officerMayReach(
+  actor: Actor,
+  access: Access,
+  cooperativeId: string,
+  districtOf: DistrictOf,
+) {
   if (!('tenant' in access) || !access.officers) return false;
   if (access.officers.includes('platform') && officerScope(actor, 'platform')) return true;
   const dinas = access.officers.includes('dinas') ? officerScope(actor, 'dinas') : undefined;
@@ -32,11 +37,13 @@ export function registerAuthorization(app: FastifyInstance, districtOf: District
     if ('authenticated' in access) return;
     if ('tenant' in access) {
       const cooperativeId = cooperativeIdParam(request);
-      if (!cooperativeId || !uuidPattern.test(cooperativeId)) throw new DomainError('auth.forbidden');
+      if (!cooperativeId || !uuidPattern.test(cooperativeId))
+        throw new DomainError('auth.forbidden');
       const membership = activeMembership(actor, cooperativeId);
       const allowedByRole =
         membership !== undefined &&
-        (access.tenant === 'member' || membership.roles.some((role) => access.tenant.includes(role)));
+        (access.tenant === 'member' ||
+          membership.roles.some((role) => access.tenant.includes(role)));
       if (allowedByRole) return;
       if (await officerMayReach(actor, access, cooperativeId, districtOf)) return;
       throw new DomainError('auth.forbidden');

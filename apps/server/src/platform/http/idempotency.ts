@@ -8,22 +8,24 @@ export interface StoredResponse {
 }
 
 export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'conflict' };
+  { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'conflict' };
 
 /** Keys sort their object keys so the same JSON body always hashes the same. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    );
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 export function requestHash(route: string, body: unknown): string {
-  return createHash('sha256').update(`${route}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${route}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -33,7 +35,14 @@ export function requestHash(route: string, body: unknown): string {
  */
 export async function claimIdempotencyKey(
   tx: Tx,
-  input: { scope: string; key: string; cooperativeId: string | null; route: string; hash: string; now: Date },
+  input: {
+    scope: string;
+    key: string;
+    cooperativeId: string | null;
+    route: string;
+    hash: string;
+    now: Date;
+  },
 ): Promise<Claim> {
   const inserted = await queryRows<{ key: string }>(
     tx,
@@ -42,13 +51,20 @@ export async function claimIdempotencyKey(
         on conflict (scope, key) do nothing returning key`,
   );
   if (inserted.length > 0) return { kind: 'claimed' };
-  const [existing] = await queryRows<{ request_hash: string; response_status: number; response_body: unknown }>(
+  const [existing] = await queryRows<{
+    request_hash: string;
+    response_status: number;
+    response_body: unknown;
+  }>(
     tx,
     sql`select request_hash, response_status, response_body from idempotency_keys
         where scope = ${input.scope} and key = ${input.key}`,
   );
   if (!existing || existing.request_hash !== input.hash) return { kind: 'conflict' };
-  return { kind: 'replay', response: { status: existing.response_status, body: existing.response_body } };
+  return {
+    kind: 'replay',
+    response: { status: existing.response_status, body: existing.response_body },
+  };
 }
 
 export async function storeIdempotentResponse(

@@ -33,9 +33,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 /** Maps every thrown thing to problem+json: refusals by code, validation 400, bugs 500 (logged). */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (isDomainError(error)) return sendProblem(reply, problemOf(error.code, request.id, error.params));
+    if (isDomainError(error))
+      return sendProblem(reply, problemOf(error.code, request.id, error.params));
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((issue) => ({
+      const validation = error.validation as { instancePath: string; message?: string }[];
+      const issues = validation.map((issue) => ({
         path: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
         message: issue.message ?? 'invalid',
       }));
@@ -43,7 +45,10 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     if (error.statusCode === 429) {
       const retryAfterSeconds = Number(reply.getHeader('retry-after') ?? 60);
-      return sendProblem(reply, problemOf('request.rate_limited', request.id, { retryAfterSeconds }));
+      return sendProblem(
+        reply,
+        problemOf('request.rate_limited', request.id, { retryAfterSeconds }),
+      );
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, body too large and the like: the client's fault, said as a validation error.

@@ -39,7 +39,8 @@ export async function respond<T>(
 ): Promise<T> {
   const status = options.status ?? 200;
   const scope = scopeOf(request, options.systemReason ?? null);
-  if (scope.systemReason) request.log.info({ systemReason: scope.systemReason }, 'system-scope transaction');
+  if (scope.systemReason)
+    request.log.info({ systemReason: scope.systemReason }, 'system-scope transaction');
   const isIdempotent = request.routeOptions.config.idempotent === true;
   const key = request.headers['idempotency-key'];
   if (isIdempotent && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
@@ -74,16 +75,26 @@ export async function respond<T>(
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
   if (outcome.status >= 400) {
     // A stored refusal replays as the problem it was; Fastify accepts the reply as the result.
-    return reply.code(outcome.status).type('application/problem+json').send(outcome.body) as unknown as T;
+    return reply
+      .code(outcome.status)
+      .type('application/problem+json')
+      .send(outcome.body) as unknown as T;
   }
   reply.code(outcome.status);
   return outcome.body as T;
 }
 
 /** A refusal rolls back the command's writes (savepoint) but is kept as the key's answer. */
-async function runRecordingRefusals(tx: Tx, request: FastifyRequest, run: () => Promise<unknown>, status: number) {
+async function runRecordingRefusals(
+  tx: Tx,
+  request: FastifyRequest,
+  run: () => Promise<unknown>,
+  status: number,
+) {
   try {
-    const body = await (tx as unknown as { transaction<R>(fn: () => Promise<R>): Promise<R> }).transaction(run);
+    const body = await (
+      tx as unknown as { transaction<R>(fn: () => Promise<R>): Promise<R> }
+    ).transaction(run);
     return { status, body };
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -105,6 +116,13 @@ export function runInScope<T>(
   const scope = scopeOf(request, options.systemReason ?? null);
   const now = deps.now();
   return deps.db.transaction(scope, (tx) =>
-    run({ tx, cooperativeId: scope.cooperativeId, actor: request.actor, now, idempotencyKey: null, log: request.log }),
+    run({
+      tx,
+      cooperativeId: scope.cooperativeId,
+      actor: request.actor,
+      now,
+      idempotencyKey: null,
+      log: request.log,
+    }),
   );
 }

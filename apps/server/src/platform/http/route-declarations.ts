@@ -10,14 +10,20 @@ function isPluginRoute(url: string) {
  * Returns what is missing, or null. app.ts refuses to register a route that fails this, and a
  * test enumerates the routes to show none slipped through.
  */
-export function findRouteDeclarationProblem(route: Pick<RouteOptions, 'url' | 'method' | 'config'>): string | null {
+export function findRouteDeclarationProblem(
+  route: Pick<RouteOptions, 'url' | 'method' | 'config'>,
+): string | null {
   const config = route.config as { access?: unknown; idempotent?: unknown } | undefined;
   if (isPluginRoute(route.url)) {
-    if (config?.access === undefined) route.config = { ...(config ?? {}), access: { public: true } } as NonNullable<RouteOptions['config']>;
+    if (config?.access === undefined)
+      route.config = { ...(config ?? {}), access: { public: true } } as NonNullable<
+        RouteOptions['config']
+      >;
     return null;
   }
   const methods = Array.isArray(route.method) ? route.method : [route.method];
-  if (config?.access === undefined) return `route ${methods.join(',')} ${route.url} declares no access`;
+  if (config?.access === undefined)
+    return `route ${methods.join(',')} ${route.url} declares no access`;
   if (methods.includes('POST') && typeof config.idempotent !== 'boolean') {
     return `POST ${route.url} must declare idempotent: true or false`;
   }
@@ -31,7 +37,9 @@ export interface RouteSummary {
   idempotent: boolean | undefined;
 }
 
-export function summarizeRoute(route: Pick<RouteOptions, 'url' | 'method' | 'config'>): RouteSummary {
+export function summarizeRoute(
+  route: Pick<RouteOptions, 'url' | 'method' | 'config'>,
+): RouteSummary {
   const config = route.config as { access?: unknown; idempotent?: boolean } | undefined;
   return {
     methods: Array.isArray(route.method) ? [...route.method] : [route.method],

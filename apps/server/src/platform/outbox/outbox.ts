@@ -25,7 +25,10 @@ export class PermanentFailure extends Error {
   override name = 'PermanentFailure';
 }
 
-export type OutboxHandler = (payload: Record<string, unknown>, meta: { idempotencyKey: string }) => Promise<void>;
+export type OutboxHandler = (
+  payload: Record<string, unknown>,
+  meta: { idempotencyKey: string },
+) => Promise<void>;
 
 export interface OutboxPolicy {
   maxAttempts: number;
@@ -33,11 +36,18 @@ export interface OutboxPolicy {
   maxDelayMs: number;
 }
 
-export const defaultOutboxPolicy: OutboxPolicy = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+export const defaultOutboxPolicy: OutboxPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+};
 
 /** Exponential backoff (1 s, 2 s, 4 s, …) capped, with up to 20 % jitter from `random`. */
 export function retryDelayMs(attempts: number, policy: OutboxPolicy, random: number): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  const exponential = Math.min(
+    policy.maxDelayMs,
+    policy.baseDelayMs * 2 ** Math.max(0, attempts - 1),
+  );
   return Math.round(exponential * (1 + 0.2 * random));
 }
 
@@ -90,7 +100,9 @@ export async function deliverDueOutbox(
         return;
       }
       const isDead = outcome.isPermanent || message.attempts >= policy.maxAttempts;
-      const nextAttemptAt = new Date(options.now().getTime() + retryDelayMs(message.attempts, policy, random()));
+      const nextAttemptAt = new Date(
+        options.now().getTime() + retryDelayMs(message.attempts, policy, random()),
+      );
       options.log.warn(
         { topic: message.topic, attempts: message.attempts, isDead, reason: outcome.reason },
         'outbox delivery failed',

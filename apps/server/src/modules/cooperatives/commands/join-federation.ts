@@ -20,7 +20,8 @@ export async function joinFederation(
   await getCooperative(ctx, input.memberCooperativeId);
   const secondary = await getCooperative(ctx, input.secondaryCooperativeId);
   // UU 25/1992: a secondary cooperative is formed by and of cooperatives; primaries join those.
-  if (secondary.tier !== 'sekunder') throw new DomainError('cooperatives.federation_requires_secondary');
+  if (secondary.tier !== 'sekunder')
+    throw new DomainError('cooperatives.federation_requires_secondary');
   const isNew = await insertFederationLink(ctx.tx, {
     secondaryCooperativeId: input.secondaryCooperativeId,
     memberCooperativeId: input.memberCooperativeId,

@@ -5,7 +5,10 @@ import { findCooperativeRow } from '../cooperatives.sql.js';
 import { toCooperativeView } from './to-cooperative-view.js';
 
 /** Refuses: cooperatives.cooperative_not_found. */
-export async function getCooperative(ctx: { tx: Tx }, cooperativeId: string): Promise<CooperativeView> {
+export async function getCooperative(
+  ctx: { tx: Tx },
+  cooperativeId: string,
+): Promise<CooperativeView> {
   const row = await findCooperativeRow(ctx.tx, cooperativeId);
   if (!row) throw new DomainError('cooperatives.cooperative_not_found', { cooperativeId });
   return toCooperativeView(row);

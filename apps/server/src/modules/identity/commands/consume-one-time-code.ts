@@ -1,6 +1,10 @@
 import { normalizePhone } from '@lumbung/shared/phone';
 import type { Tx } from '../../../platform/db/database.js';
-import { findLatestOneTimeCode, findPersonIdByPhone, recordOneTimeCodeAttempt } from '../identity.sql.js';
+import {
+  findLatestOneTimeCode,
+  findPersonIdByPhone,
+  recordOneTimeCodeAttempt,
+} from '../identity.sql.js';
 import { hashOneTimeCode, oneTimeCodeMaxAttempts } from '../rules/one-time-code.js';
 
 export type CodeCheck =
@@ -20,7 +24,8 @@ export async function consumeOneTimeCode(
   if (!phone || !stored || stored.expiresAt.getTime() <= ctx.now.getTime()) {
     return { kind: 'refused', code: 'auth.otp_invalid' };
   }
-  if (stored.attempts >= oneTimeCodeMaxAttempts) return { kind: 'refused', code: 'auth.otp_too_many_attempts' };
+  if (stored.attempts >= oneTimeCodeMaxAttempts)
+    return { kind: 'refused', code: 'auth.otp_too_many_attempts' };
   const isMatch = hashOneTimeCode(stored.id, input.code) === stored.codeHash;
   await recordOneTimeCodeAttempt(ctx.tx, stored.id, isMatch ? ctx.now : null);
   const personId = isMatch ? await findPersonIdByPhone(ctx.tx, phone) : null;

@@ -7,7 +7,12 @@ import type { SessionGrant } from '../identity.types.js';
 /** A new random session token; only its SHA-256 is stored. */
 export async function issueSession(
   ctx: { tx: Tx; now: Date },
-  input: { personId: string; kind: 'cookie' | 'bearer'; ttlHours: number; userAgent: string | null },
+  input: {
+    personId: string;
+    kind: 'cookie' | 'bearer';
+    ttlHours: number;
+    userAgent: string | null;
+  },
 ): Promise<SessionGrant> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now.getTime() + input.ttlHours * 3_600_000);

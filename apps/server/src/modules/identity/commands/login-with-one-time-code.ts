@@ -8,9 +8,17 @@ import { issueSession } from './issue-session.js';
 /** Signs in with a code sent to the phone (members without a password activate this way). */
 export async function loginWithOneTimeCode(
   ctx: { tx: Tx; now: Date },
-  input: { phone: string; code: string; sessionKind: 'cookie' | 'bearer'; userAgent: string | null },
+  input: {
+    phone: string;
+    code: string;
+    sessionKind: 'cookie' | 'bearer';
+    userAgent: string | null;
+  },
   policy: IdentityPolicy,
-): Promise<Extract<CodeCheck, { kind: 'refused' }> | { kind: 'signed_in'; session: SessionGrant; access: PersonAccess }> {
+): Promise<
+  | Extract<CodeCheck, { kind: 'refused' }>
+  | { kind: 'signed_in'; session: SessionGrant; access: PersonAccess }
+> {
   const check = await consumeOneTimeCode(ctx, { ...input, purpose: 'login' });
   if (check.kind === 'refused') return check;
   await setLoginState(ctx.tx, check.personId, { failedLoginCount: 0, lockedUntil: null });

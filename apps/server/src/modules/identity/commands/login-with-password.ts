@@ -20,7 +20,12 @@ export type LoginOutcome =
  */
 export async function loginWithPassword(
   ctx: { tx: Tx; now: Date },
-  input: { phone: string; password: string; sessionKind: 'cookie' | 'bearer'; userAgent: string | null },
+  input: {
+    phone: string;
+    password: string;
+    sessionKind: 'cookie' | 'bearer';
+    userAgent: string | null;
+  },
   policy: IdentityPolicy,
 ): Promise<LoginOutcome> {
   const phone = normalizePhone(input.phone);
@@ -35,7 +40,10 @@ export async function loginWithPassword(
   }
   if (!(await verifySecret(person.passwordHash, input.password))) {
     const state = afterFailedAttempt(person.failedLoginCount, ctx.now, policy.login);
-    await setLoginState(ctx.tx, person.id, { failedLoginCount: state.failedCount, lockedUntil: state.lockedUntil });
+    await setLoginState(ctx.tx, person.id, {
+      failedLoginCount: state.failedCount,
+      lockedUntil: state.lockedUntil,
+    });
     return state.lockedUntil
       ? { kind: 'refused', code: 'auth.account_locked', lockedUntil: state.lockedUntil }
       : { kind: 'refused', code: 'auth.invalid_credentials' };
@@ -51,10 +59,14 @@ export async function loginWithPassword(
 }
 
 /** Raises a refused outcome as its DomainError (after the counters committed). */
-export function throwIfRefused(outcome: LoginOutcome): asserts outcome is Extract<LoginOutcome, { kind: 'signed_in' }> {
+export function throwIfRefused(
+  outcome: LoginOutcome,
+): asserts outcome is Extract<LoginOutcome, { kind: 'signed_in' }> {
   if (outcome.kind === 'signed_in') return;
   if (outcome.code === 'auth.account_locked') {
-    throw new DomainError('auth.account_locked', { lockedUntil: outcome.lockedUntil.toISOString() });
+    throw new DomainError('auth.account_locked', {
+      lockedUntil: outcome.lockedUntil.toISOString(),
+    });
   }
   throw new DomainError(outcome.code);
 }

@@ -3,7 +3,11 @@ import type { MembershipRole } from '@lumbung/shared/contracts/identity';
 import type { Tx } from '../../../platform/db/database.js';
 import { assert } from '../../../platform/assert.js';
 import { DomainError } from '../../../platform/domain-error.js';
-import { findMembershipOfPerson, insertMembership, listMembershipsOfPerson } from '../identity.sql.js';
+import {
+  findMembershipOfPerson,
+  insertMembership,
+  listMembershipsOfPerson,
+} from '../identity.sql.js';
 import { getPersonAccess } from '../queries/get-person-access.js';
 import { ensurePerson, type PersonInput } from './ensure-person.js';
 
@@ -31,7 +35,9 @@ export async function registerPerson(
   });
   if (!isNew) throw new DomainError('identity.membership_already_exists');
   const access = await getPersonAccess(ctx, personId);
-  const membership = (await listMembershipsOfPerson(ctx.tx, personId)).find((m) => m.cooperativeId === cooperativeId);
+  const membership = (await listMembershipsOfPerson(ctx.tx, personId)).find(
+    (m) => m.cooperativeId === cooperativeId,
+  );
   assert(membership, 'the membership just inserted is visible in its own cooperative');
   assert(await findMembershipOfPerson(ctx.tx, cooperativeId, personId), 'membership row exists');
   return { person: access.person, membership };

@@ -5,7 +5,12 @@ import type { Tx } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/domain-error.js';
 import { enqueueOutbox } from '../../../platform/outbox/outbox.js';
 import { findPersonIdByPhone, findPersonRow, insertOneTimeCode } from '../identity.sql.js';
-import { hashOneTimeCode, oneTimeCodeFrom, oneTimeCodeText, oneTimeCodeTtlMinutes } from '../rules/one-time-code.js';
+import {
+  hashOneTimeCode,
+  oneTimeCodeFrom,
+  oneTimeCodeText,
+  oneTimeCodeTtlMinutes,
+} from '../rules/one-time-code.js';
 
 export const sendOneTimeCodeTopic = 'identity.send_one_time_code';
 

@@ -14,7 +14,8 @@ export async function resetPassword(
   ctx: { tx: Tx; now: Date },
   input: { phone: string; code: string; newPassword: string },
 ): Promise<Extract<CodeCheck, { kind: 'refused' }> | { kind: 'reset' }> {
-  if (!isAcceptablePassword(input.newPassword, input.phone)) throw new DomainError('identity.password_too_weak');
+  if (!isAcceptablePassword(input.newPassword, input.phone))
+    throw new DomainError('identity.password_too_weak');
   const check = await consumeOneTimeCode(ctx, { ...input, purpose: 'reset_password' });
   if (check.kind === 'refused') return check;
   const person = await findPersonRow(ctx.tx, check.personId);

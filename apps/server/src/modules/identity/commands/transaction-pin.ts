@@ -20,7 +20,11 @@ export async function setTransactionPin(
     throw new DomainError('auth.invalid_credentials');
   }
   if (!isAcceptablePin(input.pin)) throw new DomainError('identity.pin_format_invalid');
-  await setPinState(ctx.tx, person.id, { pinHash: await hashSecret(input.pin), failedPinCount: 0, pinLockedUntil: null });
+  await setPinState(ctx.tx, person.id, {
+    pinHash: await hashSecret(input.pin),
+    failedPinCount: 0,
+    pinLockedUntil: null,
+  });
 }
 
 export type PinCheck =
@@ -47,7 +51,10 @@ export async function checkTransactionPin(
     return { kind: 'valid' };
   }
   const state = afterFailedAttempt(person.failedPinCount, ctx.now, policy.pin);
-  await setPinState(ctx.tx, person.id, { failedPinCount: state.failedCount, pinLockedUntil: state.lockedUntil });
+  await setPinState(ctx.tx, person.id, {
+    failedPinCount: state.failedCount,
+    pinLockedUntil: state.lockedUntil,
+  });
   return state.lockedUntil
     ? { kind: 'refused', code: 'auth.pin_locked', lockedUntil: state.lockedUntil }
     : { kind: 'refused', code: 'auth.pin_invalid' };

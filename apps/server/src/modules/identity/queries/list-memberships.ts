@@ -3,7 +3,10 @@ import { listMembershipRows } from '../identity.sql.js';
 import { maskNik } from '../rules/mask-nik.js';
 
 /** A page of the cooperative's people and their roles (tenant scope; NIK masked). */
-export async function listMemberships(ctx: { tx: Tx }, input: { cursor: string | null; limit: number }) {
+export async function listMemberships(
+  ctx: { tx: Tx },
+  input: { cursor: string | null; limit: number },
+) {
   const rows = await listMembershipRows(ctx.tx, { afterId: input.cursor, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   return {

@@ -1,7 +1,25 @@
 const commonPasswords = new Set([
-  'password', 'password1', '12345678', '123456789', '1234567890', '11111111', '00000000',
-  'qwertyui', 'qwerty123', 'iloveyou', 'sayang123', 'indonesia', 'bismillah', 'koperasi',
-  'koperasi1', 'rahasia1', 'admin123', 'abcdefgh', 'abc12345', 'lumbung1', 'passw0rd',
+  'password',
+  'password1',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '11111111',
+  '00000000',
+  'qwertyui',
+  'qwerty123',
+  'iloveyou',
+  'sayang123',
+  'indonesia',
+  'bismillah',
+  'koperasi',
+  'koperasi1',
+  'rahasia1',
+  'admin123',
+  'abcdefgh',
+  'abc12345',
+  'lumbung1',
+  'passw0rd',
 ]);
 
 /** True when a password is long enough and not one people guess first. */
@@ -10,5 +28,9 @@ export function isAcceptablePassword(password: string, phone?: string): boolean 
   if (commonPasswords.has(password.toLowerCase())) return false;
   if (/^(.)\1+$/.test(password)) return false;
   const digits = phone?.replace(/\D/g, '') ?? '';
-  return !(digits.length > 0 && digits.endsWith(password.replace(/\D/g, '')) && /^\d+$/.test(password));
+  return !(
+    digits.length > 0 &&
+    digits.endsWith(password.replace(/\D/g, '')) &&
+    /^\d+$/.test(password)
+  );
 }

@@ -6,7 +6,8 @@ import { isAcceptablePassword } from './password-policy.js';
 import { isAcceptablePin } from './pin-policy.js';
 
 describe('password policy', () => {
-  it('accepts a long, uncommon password', () => expect(isAcceptablePassword('kopi-flores-2026')).toBe(true));
+  it('accepts a long, uncommon password', () =>
+    expect(isAcceptablePassword('kopi-flores-2026')).toBe(true));
   it('refuses short, common and repeated passwords', () => {
     expect(isAcceptablePassword('abc123')).toBe(false);
     expect(isAcceptablePassword('Koperasi')).toBe(false);
