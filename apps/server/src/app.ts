@@ -29,6 +29,7 @@ import {
 } from './platform/http/route-declarations.js';
 import type { OutboxHandler } from './platform/outbox/outbox.js';
 import { cooperativesRoutes, findCooperativeDistrict } from './modules/cooperatives/index.js';
+import { ledgerRoutes } from './modules/ledger/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -66,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && uuidPattern.test(incoming) ? incoming : uuidv7();
     },
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const respondDeps = { db: deps.db, now: () => deps.clock.now() };
   await app.register(cooperativesRoutes(respondDeps));
+  await app.register(ledgerRoutes(respondDeps));
   await app.register(
     identityRoutes({
       ...respondDeps,

@@ -6,6 +6,11 @@ import { openDatabase } from './bootstrap.js';
 import { formatDemoLogins, seedDemo, writeDemoLogins } from './demo/seed-demo.js';
 import { registerCooperative } from './modules/cooperatives/index.js';
 import { createOfficer, registerPerson } from './modules/identity/index.js';
+import {
+  createCheckpoint,
+  listLedgerCooperatives,
+  verifyCooperativeLedger,
+} from './modules/ledger/index.js';
 import { loadConfig } from './platform/config.js';
 import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
@@ -141,6 +146,69 @@ program
         );
         console.log(JSON.stringify(registered, null, 2));
       }),
+  );
+
+program
+  .command('verify')
+  .description(
+    'Recompute every cooperative’s hash chain and balances from the journal; exits 3 on the first broken entry',
+  )
+  .option('--cooperative <id>', 'only this cooperative')
+  .action((options: { cooperative?: string }) =>
+    withDatabase(async ({ db }) => {
+      const cooperatives = options.cooperative
+        ? [options.cooperative]
+        : await withSystem(db, 'lumbung verify lists every ledger', (tx) =>
+            listLedgerCooperatives(tx),
+          );
+      let broken = 0;
+      for (const cooperativeId of cooperatives) {
+        const report = await withSystem(db, 'lumbung verify recomputes a ledger', (tx) =>
+          verifyCooperativeLedger(tx, cooperativeId),
+        );
+        if (report.problems.length === 0) {
+          console.log(
+            `OK      ${cooperativeId}  ${report.entryCount} entries  head ${report.headHash}`,
+          );
+          continue;
+        }
+        broken += 1;
+        const first = report.problems[0];
+        console.error(
+          `BROKEN  ${cooperativeId}  ${report.problems.length} problem(s); first: ${first?.kind} at entry ${first?.entryId ?? '-'} (sequence ${first?.sequence ?? '-'}): ${first?.detail ?? ''}`,
+        );
+        for (const problem of report.problems.slice(1, 20)) {
+          console.error(
+            `        ${problem.kind} sequence ${problem.sequence ?? '-'} entry ${problem.entryId ?? '-'} account ${problem.accountId ?? '-'}: ${problem.detail}`,
+          );
+        }
+      }
+      console.log(`${cooperatives.length - broken} of ${cooperatives.length} ledgers verified`);
+      if (broken > 0) process.exitCode = 3;
+    }),
+  );
+
+program
+  .command('checkpoint')
+  .description('Publish today’s ledger checkpoint for every cooperative (the daily job)')
+  .option('--date <yyyy-mm-dd>', 'checkpoint date', new Date().toISOString().slice(0, 10))
+  .action((options: { date: string }) =>
+    withDatabase(async ({ db }) => {
+      const cooperatives = await withSystem(db, 'daily checkpoint lists every ledger', (tx) =>
+        listLedgerCooperatives(tx),
+      );
+      for (const cooperativeId of cooperatives) {
+        const checkpoint = await withTenant(db, cooperativeId, (tx) =>
+          createCheckpoint(
+            { tx, cooperativeId, now: new Date() },
+            { checkpointDate: options.date },
+          ),
+        );
+        console.log(
+          `${cooperativeId}  ${checkpoint.checkpointDate}  #${checkpoint.lastSequence}  ${checkpoint.headHash}`,
+        );
+      }
+    }),
   );
 
 try {

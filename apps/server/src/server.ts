@@ -18,7 +18,11 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
     const file = writeDemoLogins(config.dataDir, logins);
     console.log(`${formatDemoLogins(logins)}\n(also written to ${file})`);
   }
-  const channel = createMessageChannel(channelConfigFromEnv(env), (line) => console.log(line));
+  const channelConfig = channelConfigFromEnv(env);
+  if (channelConfig.kind === 'console' && config.isProduction) {
+    console.warn('WARNING: LUMBUNG_OTP_CHANNEL is console in production: one-time codes are printed to the log.');
+  }
+  const channel = createMessageChannel(channelConfig, (line) => console.log(line));
   let worker: ReturnType<typeof startOutboxWorker> | null = null;
   const app: FastifyInstance = await buildApp({
     config,

@@ -16,10 +16,6 @@ export const errorCodes = {
     status: 409,
     when: 'an Idempotency-Key is reused with a different request body or route',
   },
-  'request.idempotency_in_progress': {
-    status: 409,
-    when: 'the first request with this Idempotency-Key has not finished yet',
-  },
   'request.rate_limited': { status: 429, when: 'too many requests from one client in a window' },
   'request.internal_error': {
     status: 500,
@@ -55,7 +51,6 @@ export const errorCodes = {
     status: 422,
     when: 'a PIN is not 6 digits or is trivially guessable',
   },
-  'identity.nik_already_registered': { status: 409, when: 'another person already has this NIK' },
   'identity.phone_already_registered': {
     status: 409,
     when: 'another person already has this phone number',
@@ -102,6 +97,70 @@ export const errorCodes = {
     status: 409,
     when: 'the primary cooperative is already a member of that secondary cooperative',
   },
+  // ledger
+  'ledger.entry_not_balanced': { status: 422, when: "an entry's debits and credits differ" },
+  'ledger.entry_too_few_lines': { status: 422, when: 'an entry has fewer than two lines' },
+  'ledger.amount_invalid': {
+    status: 422,
+    when: 'a line amount is not a positive whole number of rupiah',
+  },
+  'ledger.period_closed': { status: 422, when: 'an entry is dated in a closed month' },
+  'ledger.period_already_closed': {
+    status: 409,
+    when: 'a month that is already closed is closed again',
+  },
+  'ledger.period_not_ended': { status: 422, when: 'a month is closed before it has ended' },
+  'ledger.year_already_closed': {
+    status: 409,
+    when: "a fiscal year's closing entry already exists",
+  },
+  'ledger.account_inactive': { status: 422, when: 'an entry uses a deactivated account' },
+  'ledger.account_is_control': {
+    status: 422,
+    when: 'an entry posts to a control account instead of its sub-accounts',
+  },
+  'ledger.account_not_found': {
+    status: 404,
+    when: "an account id is not in this cooperative's chart",
+  },
+  'ledger.account_code_already_exists': {
+    status: 409,
+    when: 'an account code is already used in this chart',
+  },
+  'ledger.account_parent_invalid': {
+    status: 422,
+    when: "a sub-account's parent is not a control account of the same class",
+  },
+  'ledger.idempotency_conflict': {
+    status: 409,
+    when: 'an idempotency key is reused for a different entry',
+  },
+  'ledger.entry_not_found': {
+    status: 404,
+    when: 'no journal entry with that id in this cooperative',
+  },
+  'ledger.entry_already_reversed': {
+    status: 409,
+    when: 'an entry that was already reversed is reversed again',
+  },
+  'ledger.hold_not_found': { status: 404, when: 'no hold with that id in this cooperative' },
+  'ledger.hold_already_resolved': {
+    status: 409,
+    when: 'a captured or released hold is captured or released again',
+  },
+  'ledger.insufficient_available_balance': {
+    status: 422,
+    when: 'a hold or posting would take an account below what is available',
+  },
+  'ledger.manual_journal_self_approval': {
+    status: 422,
+    when: 'the officer who prepared a manual journal tries to approve it',
+  },
+  'ledger.manual_journal_not_pending': {
+    status: 409,
+    when: 'a manual journal already approved or rejected is decided again',
+  },
+  'ledger.manual_journal_not_found': { status: 404, when: 'no manual journal with that id' },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

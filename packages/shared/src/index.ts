@@ -11,3 +11,4 @@ export * from './contracts/common.js';
 export * from './contracts/platform.js';
 export * from './contracts/identity.js';
 export * from './contracts/cooperatives.js';
+export * from './contracts/ledger.js';

@@ -14,6 +14,8 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number };
   logLevel: string;
   seedDemoOnEmpty: boolean;
+  /** Trust X-Forwarded-For only behind a proxy that sets it; else clients could dodge rate limits. */
+  trustProxy: boolean;
 }
 
 function integer(value: string | undefined, fallback: number): number {
@@ -41,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: integer(env.LUMBUNG_LOGIN_RATE_PER_MINUTE, 20),
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    seedDemoOnEmpty: env.LUMBUNG_SEED_DEMO !== 'false',
+    // The demo publishes its passwords: never seed it into an empty production database by default.
+    seedDemoOnEmpty: env.LUMBUNG_SEED_DEMO ? env.LUMBUNG_SEED_DEMO === 'true' : !isProduction,
+    trustProxy: env.LUMBUNG_TRUST_PROXY === 'true',
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const uuidSchema = z.uuid();
 export const isoDateSchema = z.iso.date();
 export const cursorPageQuery = z.object({
-  cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),
+  cursor: z.uuid().optional().describe('Opaque cursor: nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export function pageOf<T extends z.ZodType>(item: T) {

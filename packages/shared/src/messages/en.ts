@@ -7,8 +7,6 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'request.idempotency_key_required': 'This request needs an Idempotency-Key header.',
   'request.idempotency_conflict':
     'This Idempotency-Key was already used for a different request. Use a new key.',
-  'request.idempotency_in_progress':
-    'A request with this key is still being processed. Try again shortly.',
   'request.rate_limited': 'Too many requests. Try again in {{retryAfterSeconds}} seconds.',
   'request.internal_error': 'A system error occurred. Quote code {{requestId}} to support.',
   'auth.unauthenticated': 'Please sign in first.',
@@ -27,7 +25,6 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'identity.password_too_weak':
     'A password needs at least 8 characters and must not be easy to guess.',
   'identity.pin_format_invalid': 'A PIN is 6 digits, not a sequence and not all the same digit.',
-  'identity.nik_already_registered': 'This NIK is already registered.',
   'identity.phone_already_registered': 'This phone number is already registered.',
   'identity.person_not_found': 'Person not found.',
   'identity.membership_already_exists': 'This person already belongs to this cooperative.',
@@ -45,4 +42,28 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'cooperatives.federation_self': 'A cooperative cannot be a member of itself.',
   'cooperatives.federation_already_member':
     'This cooperative is already a member of that secondary cooperative.',
+  'ledger.entry_not_balanced': 'The entry does not balance: debits {{debit}}, credits {{credit}}.',
+  'ledger.entry_too_few_lines': 'An entry needs at least two lines.',
+  'ledger.amount_invalid':
+    'The amount on line {{line}} must be a whole number of rupiah above zero.',
+  'ledger.period_closed': 'Period {{period}} is closed; record the correction in an open period.',
+  'ledger.period_already_closed': 'Period {{period}} is already closed.',
+  'ledger.period_not_ended': 'Period {{period}} has not ended yet.',
+  'ledger.year_already_closed': 'Fiscal year {{year}} is already closed.',
+  'ledger.account_inactive': 'Account {{code}} is inactive.',
+  'ledger.account_is_control':
+    'Account {{code}} is a control account; post to its member sub-accounts.',
+  'ledger.account_not_found': 'Account not found.',
+  'ledger.account_code_already_exists': 'Account code {{code}} is already in use.',
+  'ledger.account_parent_invalid': 'The parent account is not valid for this sub-account.',
+  'ledger.idempotency_conflict': 'This idempotency key was already used for a different entry.',
+  'ledger.entry_not_found': 'Journal entry not found.',
+  'ledger.entry_already_reversed': 'This entry has already been reversed.',
+  'ledger.hold_not_found': 'Hold not found.',
+  'ledger.hold_already_resolved': 'This hold has already been resolved.',
+  'ledger.insufficient_available_balance':
+    'Available balance is not enough: {{available}} available, {{requested}} requested.',
+  'ledger.manual_journal_self_approval': 'A manual journal must be approved by another officer.',
+  'ledger.manual_journal_not_pending': 'This manual journal has already been decided.',
+  'ledger.manual_journal_not_found': 'Manual journal not found.',
 };

@@ -7,8 +7,6 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'request.idempotency_key_required': 'Permintaan ini membutuhkan header Idempotency-Key.',
   'request.idempotency_conflict':
     'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru.',
-  'request.idempotency_in_progress':
-    'Permintaan dengan kunci ini masih diproses. Coba lagi sebentar.',
   'request.rate_limited': 'Terlalu banyak permintaan. Coba lagi dalam {{retryAfterSeconds}} detik.',
   'request.internal_error': 'Terjadi kesalahan sistem. Sebutkan kode {{requestId}} kepada petugas.',
   'auth.unauthenticated': 'Silakan masuk terlebih dahulu.',
@@ -26,7 +24,6 @@ export const errorMessagesId: Record<ErrorCode, string> = {
     'Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812xxxxxxx.',
   'identity.password_too_weak': 'Kata sandi minimal 8 karakter dan tidak mudah ditebak.',
   'identity.pin_format_invalid': 'PIN harus 6 angka dan tidak boleh berurutan atau sama semua.',
-  'identity.nik_already_registered': 'NIK ini sudah terdaftar.',
   'identity.phone_already_registered': 'Nomor HP ini sudah terdaftar.',
   'identity.person_not_found': 'Orang tidak ditemukan.',
   'identity.membership_already_exists': 'Orang ini sudah terdaftar di koperasi ini.',
@@ -43,4 +40,26 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'cooperatives.federation_self': 'Koperasi tidak dapat menjadi anggota dirinya sendiri.',
   'cooperatives.federation_already_member':
     'Koperasi ini sudah menjadi anggota koperasi sekunder tersebut.',
+  'ledger.entry_not_balanced': 'Jurnal tidak seimbang: debit {{debit}} dan kredit {{credit}}.',
+  'ledger.entry_too_few_lines': 'Jurnal harus memiliki paling sedikit dua baris.',
+  'ledger.amount_invalid': 'Jumlah pada baris {{line}} harus bilangan bulat rupiah lebih dari nol.',
+  'ledger.period_closed': 'Periode {{period}} sudah ditutup; catat koreksi di periode berjalan.',
+  'ledger.period_already_closed': 'Periode {{period}} sudah ditutup.',
+  'ledger.period_not_ended': 'Periode {{period}} belum berakhir.',
+  'ledger.year_already_closed': 'Tahun buku {{year}} sudah ditutup.',
+  'ledger.account_inactive': 'Akun {{code}} tidak aktif.',
+  'ledger.account_is_control': 'Akun {{code}} adalah akun kontrol; posting ke sub-akun anggota.',
+  'ledger.account_not_found': 'Akun tidak ditemukan.',
+  'ledger.account_code_already_exists': 'Kode akun {{code}} sudah dipakai.',
+  'ledger.account_parent_invalid': 'Akun induk tidak valid untuk sub-akun ini.',
+  'ledger.idempotency_conflict': 'Kunci idempotensi ini sudah dipakai untuk jurnal lain.',
+  'ledger.entry_not_found': 'Jurnal tidak ditemukan.',
+  'ledger.entry_already_reversed': 'Jurnal ini sudah dibalik sebelumnya.',
+  'ledger.hold_not_found': 'Dana ditahan tidak ditemukan.',
+  'ledger.hold_already_resolved': 'Dana ditahan ini sudah diselesaikan.',
+  'ledger.insufficient_available_balance':
+    'Saldo tersedia tidak cukup: tersedia {{available}}, diminta {{requested}}.',
+  'ledger.manual_journal_self_approval': 'Jurnal manual harus disetujui oleh petugas lain.',
+  'ledger.manual_journal_not_pending': 'Jurnal manual ini sudah diputuskan.',
+  'ledger.manual_journal_not_found': 'Jurnal manual tidak ditemukan.',
 };

@@ -45,34 +45,32 @@ export async function migrate(
   dir?: string,
 ): Promise<{ applied: string[]; last: string }> {
   const files = readMigrations(dir);
-  const lockKey = 4_242_001;
-  if (db.kind === 'postgres') await db.admin.query('select pg_advisory_lock($1)', [lockKey]);
-  try {
+  // One transaction on one connection: the advisory lock keeps two starting processes from
+  // migrating at once, and a failing migration leaves the database as it was.
+  return db.admin.transaction(async (admin) => {
+    if (db.kind === 'postgres') await admin.query('select pg_advisory_xact_lock($1)', [4_242_001]);
     const applied = new Map(
-      (await appliedMigrations(db.admin)).map((row) => [row.name, row.checksum]),
+      (await appliedMigrations(admin)).map((row) => [row.name, row.checksum]),
     );
     for (const [name, checksum] of applied) {
       const file = files.find((candidate) => candidate.name === name);
       if (!file) throw new Error(`migration ${name} is applied but its file is missing`);
-      if (file.checksum !== checksum)
+      if (file.checksum !== checksum) {
         throw new Error(
           `migration ${name} changed after it was applied; add a new migration instead`,
         );
+      }
     }
     const pending = files.filter((file) => !applied.has(file.name));
     for (const file of pending) {
-      await db.admin.transaction(async (tx) => {
-        await tx.exec(file.sql);
-        await tx.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
-          file.name,
-          file.checksum,
-        ]);
-      });
+      await admin.exec(file.sql);
+      await admin.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
+        file.name,
+        file.checksum,
+      ]);
     }
     return { applied: pending.map((file) => file.name), last: files.at(-1)?.name ?? 'none' };
-  } finally {
-    if (db.kind === 'postgres') await db.admin.query('select pg_advisory_unlock($1)', [lockKey]);
-  }
+  });
 }
 
 export async function lastAppliedMigration(db: Database): Promise<string> {

@@ -9,6 +9,7 @@ import {
   insertCooperative,
 } from '../cooperatives.sql.js';
 import type { RegisterCooperativeInput } from '../cooperatives.types.js';
+import { openChartOfAccounts } from '../../ledger/index.js';
 import { getCooperative } from '../queries/get-cooperative.js';
 
 /**
@@ -52,5 +53,7 @@ export async function registerCooperative(
     createdAt: ctx.now,
     createdBy: ctx.actorPersonId,
   });
+  // Every cooperative keeps its own books from the first day.
+  await openChartOfAccounts({ tx: ctx.tx, cooperativeId: id, now: ctx.now }, input.type);
   return getCooperative(ctx, id);
 }

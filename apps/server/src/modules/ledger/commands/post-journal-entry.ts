@@ -1,0 +1,15 @@
+import type { EntryInput, PostedEntry } from '../ledger.types.js';
+import { postJournalEntries, type LedgerContext } from './post-journal-entries.js';
+
+/**
+ * Posts one balanced entry: the way every money-moving module records a financial event.
+ * Refuses as postJournalEntries does.
+ */
+export async function postJournalEntry(
+  ctx: LedgerContext,
+  entry: EntryInput,
+): Promise<PostedEntry> {
+  const [posted] = await postJournalEntries(ctx, [entry]);
+  if (!posted) throw new Error('postJournalEntries returns one result per entry');
+  return posted;
+}
