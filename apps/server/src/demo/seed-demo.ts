@@ -7,6 +7,7 @@ import { joinFederation, registerCooperative } from '../modules/cooperatives/ind
 import { createOfficer, registerPerson } from '../modules/identity/index.js';
 import { demoCooperatives, familyNames, firstNames, kecamatanCodes } from './demo-data.js';
 import { seededRandom, type SeededRandom } from './random.js';
+import { seedLedgerActivity, type DemoMember } from './seed-ledger-activity.js';
 
 export interface DemoLogin {
   role: MembershipRole | 'dinas' | 'platform';
@@ -56,13 +57,22 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   }
   let sharedMember: ReturnType<typeof personOf> | null = null;
   for (const demo of demoCooperatives) {
+    const members: DemoMember[] = [];
     await withTenant(db, demo.id, async (tx) => {
       const ctx = { tx, now: seededAt, cooperativeId: demo.id };
       for (const role of demo.loginRoles) {
         const person = personOf(random, demo.input.districtCode, ++sequence);
         const roles: MembershipRole[] =
           role === 'anggota' || role === 'kasir' || role === 'manajer' ? [role] : ['anggota', role];
-        await registerPerson(ctx, { ...person, password: demoPassword(role), roles });
+        const registered = await registerPerson(ctx, {
+          ...person,
+          password: demoPassword(role),
+          roles,
+        });
+        members.push({
+          membershipId: registered.membership.membershipId,
+          fullName: registered.person.fullName,
+        });
         logins.push({
           role,
           cooperativeId: demo.id,
@@ -74,16 +84,32 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
         if (role === 'anggota' && sharedMember === null) sharedMember = person;
       }
       for (let index = 0; index < demo.memberCount; index++) {
-        await registerPerson(ctx, {
+        const registered = await registerPerson(ctx, {
           ...personOf(random, demo.input.districtCode, ++sequence),
           roles: ['anggota'],
+        });
+        members.push({
+          membershipId: registered.membership.membershipId,
+          fullName: registered.person.fullName,
         });
       }
       // One member belongs to two cooperatives, to show switching between them.
       if (demo.key === 'consumer' && sharedMember) {
-        await registerPerson(ctx, { ...sharedMember, roles: ['anggota'] });
+        const registered = await registerPerson(ctx, { ...sharedMember, roles: ['anggota'] });
+        members.push({
+          membershipId: registered.membership.membershipId,
+          fullName: registered.person.fullName,
+        });
       }
     });
+    if (demo.memberCount > 0) {
+      await seedLedgerActivity(db, {
+        cooperativeId: demo.id,
+        type: demo.input.type,
+        members,
+        random,
+      });
+    }
   }
   for (const demo of demoCooperatives.filter((candidate) => candidate.joinsSecondary)) {
     const secondary = demoCooperatives.find((candidate) => candidate.key === demo.joinsSecondary);
