@@ -6,11 +6,8 @@ import { openDatabase } from './bootstrap.js';
 import { formatDemoLogins, seedDemo, writeDemoLogins } from './demo/seed-demo.js';
 import { registerCooperative } from './modules/cooperatives/index.js';
 import { createOfficer, registerPerson } from './modules/identity/index.js';
-import {
-  createCheckpoint,
-  listLedgerCooperatives,
-  verifyCooperativeLedger,
-} from './modules/ledger/index.js';
+import { listLedgerCooperatives, verifyCooperativeLedger } from './modules/ledger/index.js';
+import { publishDailyCheckpoints } from './jobs/daily-checkpoints.js';
 import { loadConfig } from './platform/config.js';
 import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
@@ -190,24 +187,12 @@ program
 
 program
   .command('checkpoint')
-  .description('Publish today’s ledger checkpoint for every cooperative (the daily job)')
+  .description('Publish the ledger checkpoint of every cooperative for a date (the daily job)')
   .option('--date <yyyy-mm-dd>', 'checkpoint date', new Date().toISOString().slice(0, 10))
   .action((options: { date: string }) =>
     withDatabase(async ({ db }) => {
-      const cooperatives = await withSystem(db, 'daily checkpoint lists every ledger', (tx) =>
-        listLedgerCooperatives(tx),
-      );
-      for (const cooperativeId of cooperatives) {
-        const checkpoint = await withTenant(db, cooperativeId, (tx) =>
-          createCheckpoint(
-            { tx, cooperativeId, now: new Date() },
-            { checkpointDate: options.date },
-          ),
-        );
-        console.log(
-          `${cooperativeId}  ${checkpoint.checkpointDate}  #${checkpoint.lastSequence}  ${checkpoint.headHash}`,
-        );
-      }
+      const count = await publishDailyCheckpoints(db, options.date, new Date());
+      console.log(`Published ${options.date} checkpoints for ${count} cooperatives`);
     }),
   );
 

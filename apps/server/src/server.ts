@@ -6,6 +6,7 @@ import { channelConfigFromEnv, createMessageChannel } from './modules/identity/i
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { startOutboxWorker } from './platform/outbox/outbox.js';
+import { startDailyJobs } from './jobs/daily-checkpoints.js';
 
 /**
  * Opens the database (migrating it), seeds the demo into an empty platform, and starts the HTTP
@@ -20,7 +21,9 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
   }
   const channelConfig = channelConfigFromEnv(env);
   if (channelConfig.kind === 'console' && config.isProduction) {
-    console.warn('WARNING: LUMBUNG_OTP_CHANNEL is console in production: one-time codes are printed to the log.');
+    console.warn(
+      'WARNING: LUMBUNG_OTP_CHANNEL is console in production: one-time codes are printed to the log.',
+    );
   }
   const channel = createMessageChannel(channelConfig, (line) => console.log(line));
   let worker: ReturnType<typeof startOutboxWorker> | null = null;
@@ -36,12 +39,14 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
     now: () => systemClock.now(),
     log: app.log,
   });
+  const dailyJobs = startDailyJobs(db, { now: () => systemClock.now(), log: app.log });
   await app.listen({ port: config.port, host: config.host });
   return {
     app,
     db,
     async stop() {
       await app.close();
+      dailyJobs.stop();
       await worker?.stop();
       await db.close();
     },

@@ -1,0 +1,43 @@
+import { withSystem, withTenant, type Database } from '../platform/db/database.js';
+import type { Logger } from '../platform/context.js';
+import { createCheckpoint, listLedgerCooperatives } from '../modules/ledger/index.js';
+
+/**
+ * Publishes every cooperative's checkpoint for `date` (idempotent per cooperative and date, so
+ * the scheduler may run it as often as it likes and a restart never doubles a checkpoint).
+ */
+export async function publishDailyCheckpoints(db: Database, date: string, now: Date) {
+  const cooperatives = await withSystem(db, 'daily checkpoint lists every ledger', (tx) =>
+    listLedgerCooperatives(tx),
+  );
+  for (const cooperativeId of cooperatives) {
+    await withTenant(db, cooperativeId, (tx) =>
+      createCheckpoint({ tx, cooperativeId, now }, { checkpointDate: date }),
+    );
+  }
+  return cooperatives.length;
+}
+
+/** The in-process scheduler: checks hourly and publishes the day's checkpoints once per day. */
+export function startDailyJobs(
+  db: Database,
+  options: { now: () => Date; log: Logger; intervalMs?: number },
+) {
+  let lastDate: string | null = null;
+  const tick = async () => {
+    const now = options.now();
+    const date = now.toISOString().slice(0, 10);
+    if (date === lastDate) return;
+    try {
+      const count = await publishDailyCheckpoints(db, date, now);
+      lastDate = date;
+      options.log.info({ date, cooperatives: count }, 'daily ledger checkpoints published');
+    } catch (error) {
+      options.log.error({ err: error }, 'daily ledger checkpoints failed; retrying next tick');
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 3_600_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}
