@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import the shared package from source, so `npm test` needs no build step.
 const sharedSource = fileURLToPath(new URL('./packages/shared/src/', import.meta.url));
-const alias = [{ find: /^@lumbung\/shared\/(.*)$/, replacement: `${sharedSource}$1.ts` }, { find: /^@lumbung\/shared$/, replacement: `${sharedSource}index.ts` }];
+const alias = [
+  { find: /^@lumbung\/shared\/(.*)$/, replacement: `${sharedSource}$1.ts` },
+  { find: /^@lumbung\/shared$/, replacement: `${sharedSource}index.ts` },
+];
 
 export default defineConfig({
   test: {
@@ -12,7 +15,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/shared/src/**/*.test.ts', 'apps/server/src/**/rules/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          include: [
+            'packages/shared/src/**/*.test.ts',
+            'apps/server/src/**/rules/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -45,6 +45,11 @@ function adminOf(pool: pg.Pool | pg.PoolClient): AdminConnection {
 export function connectPostgres(url: string, adminUrl: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 2, types: typeParsers });
+  // PostgreSQL may end idle pooled connections (restart, failover); without a listener pg-pool
+  // re-emits that as an uncaught error and the process dies. The pool replaces the connection.
+  const logIdleError = (error: Error) => console.warn(`database connection ended: ${error.message}`);
+  pool.on('error', logIdleError);
+  adminPool.on('error', logIdleError);
   const orm = drizzle({ client: pool }) as unknown as Tx & {
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   };

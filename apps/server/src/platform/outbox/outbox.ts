@@ -95,8 +95,12 @@ export async function deliverDueOutbox(
     const outcome = await attemptDelivery(handlers.get(message.topic), message);
     await withSystem(db, reason, async (tx) => {
       if (outcome === null) {
+        // Secrets (one-time codes) do not outlive their delivery: the keys listed in
+        // payload.redactAfterDelivery are removed once it succeeded.
         await tx.execute(sql`update outbox set status = 'delivered', delivered_at = ${options.now()},
-          last_error = null where id = ${message.id}`);
+          last_error = null,
+          payload = payload - array(select jsonb_array_elements_text(coalesce(payload -> 'redactAfterDelivery', '[]')))
+          where id = ${message.id}`);
         return;
       }
       const isDead = outcome.isPermanent || message.attempts >= policy.maxAttempts;

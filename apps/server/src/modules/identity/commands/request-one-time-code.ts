@@ -45,7 +45,7 @@ export async function requestOneTimeCode(
       ctx.tx,
       {
         topic: sendOneTimeCodeTopic,
-        payload: { to: phone, code, text: oneTimeCodeText(code, person.locale) },
+        payload: { to: phone, code, text: oneTimeCodeText(code, person.locale), redactAfterDelivery: ['code', 'text'] },
         idempotencyKey: `otp:${id}`,
         cooperativeId: null,
       },
