@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// The `lumbung` command runs the compiled CLI; `npm run build` (or `npm start`) produces it.
+// The `lumbung` command: the compiled CLI after `npm run build` (or `npm start`); before a build,
+// the TypeScript sources through tsx (a dev dependency) with the shared package's source export,
+// so `npx lumbung --help` works right after `npm install`.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-if (!existsSync(cli)) {
-  console.error('lumbung: not built yet — run `npm run build` first (npm start also builds).');
-  process.exit(1);
+const compiled = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+if (existsSync(compiled)) {
+  await import(pathToFileURL(compiled).href);
+} else {
+  const source = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=lumbung-source', '--import', 'tsx', source, ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  process.exit(run.status ?? 1);
 }
-await import(cli);
