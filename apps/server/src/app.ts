@@ -28,8 +28,12 @@ import {
   type RouteSummary,
 } from './platform/http/route-declarations.js';
 import type { OutboxHandler } from './platform/outbox/outbox.js';
-import { cooperativesRoutes, findCooperativeDistrict } from './modules/cooperatives/index.js';
-import { ledgerRoutes } from './modules/ledger/index.js';
+import {
+  cooperativesRoutes,
+  findCooperativeDistrict,
+  getCooperative,
+} from './modules/cooperatives/index.js';
+import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -164,6 +168,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const respondDeps = { db: deps.db, now: () => deps.clock.now() };
   await app.register(cooperativesRoutes(respondDeps));
   await app.register(ledgerRoutes(respondDeps));
+  await app.register(
+    statementsRoutes({
+      ...respondDeps,
+      fiscalYearStartMonth: async (cooperativeId, tx) =>
+        (await getCooperative({ tx }, cooperativeId)).fiscalYearStartMonth,
+      cooperativeName: async (cooperativeId, tx) => (await getCooperative({ tx }, cooperativeId)).name,
+    }),
+  );
   await app.register(
     identityRoutes({
       ...respondDeps,

@@ -12,3 +12,4 @@ export * from './contracts/platform.js';
 export * from './contracts/identity.js';
 export * from './contracts/cooperatives.js';
 export * from './contracts/ledger.js';
+export * from './contracts/statements.js';

@@ -1,5 +1,6 @@
 /** The ledger module's only door: the books every money-moving module posts through. */
 export { ledgerRoutes } from './ledger.routes.js';
+export { statementsRoutes, type StatementsDeps } from './statements/statements.routes.js';
 export { postJournalEntry } from './commands/post-journal-entry.js';
 export { postJournalEntries, type LedgerContext } from './commands/post-journal-entries.js';
 export { reverseJournalEntry } from './commands/reverse-journal-entry.js';

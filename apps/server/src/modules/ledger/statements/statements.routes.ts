@@ -86,10 +86,12 @@ async function sendStatement<Wire>(
   reply: FastifyReply,
   format: StatementQuery['format'],
   wire: Wire,
-  document: () => StatementDocument,
+  header: DocumentHeader | null,
+  document: (header: DocumentHeader) => StatementDocument,
 ): Promise<Wire> {
   if (format === 'json') return wire;
-  const laidOut = document();
+  assert(header, 'a document format reads its header');
+  const laidOut = document(header);
   const bytes = format === 'pdf' ? await renderPdf(laidOut) : await renderXlsx(laidOut);
   // The reply is sent here; Fastify takes the returned reply as "already answered".
   return reply
@@ -128,8 +130,8 @@ export function statementsRoutes(deps: StatementsDeps) {
             header: await headerOf(deps, ctx, request.query.format),
           };
         });
-        return sendStatement(reply, request.query.format, toWire(statement), () =>
-          balanceSheetDocument(statement, header ?? unreachableHeader()),
+        return sendStatement(reply, request.query.format, toWire(statement), header, (read) =>
+          balanceSheetDocument(statement, read),
         );
       },
     });
@@ -152,8 +154,8 @@ export function statementsRoutes(deps: StatementsDeps) {
           }),
           header: await headerOf(deps, ctx, request.query.format),
         }));
-        return sendStatement(reply, request.query.format, toWire(statement), () =>
-          incomeStatementDocument(statement, header ?? unreachableHeader()),
+        return sendStatement(reply, request.query.format, toWire(statement), header, (read) =>
+          incomeStatementDocument(statement, read),
         );
       },
     });
@@ -175,8 +177,8 @@ export function statementsRoutes(deps: StatementsDeps) {
           }),
           header: await headerOf(deps, ctx, request.query.format),
         }));
-        return sendStatement(reply, request.query.format, toWire(statement), () =>
-          equityChangesDocument(statement, header ?? unreachableHeader()),
+        return sendStatement(reply, request.query.format, toWire(statement), header, (read) =>
+          equityChangesDocument(statement, read),
         );
       },
     });
@@ -198,8 +200,8 @@ export function statementsRoutes(deps: StatementsDeps) {
           }),
           header: await headerOf(deps, ctx, request.query.format),
         }));
-        return sendStatement(reply, request.query.format, toWire(statement), () =>
-          cashFlowDocument(statement, header ?? unreachableHeader()),
+        return sendStatement(reply, request.query.format, toWire(statement), header, (read) =>
+          cashFlowDocument(statement, read),
         );
       },
     });
@@ -220,14 +222,8 @@ export function statementsRoutes(deps: StatementsDeps) {
             reading.cooperativeId,
             reading.tx,
           );
-          return toWire(
-            await getHighlights(reading, { today: today(deps), fiscalYearStartMonth }),
-          );
+          return toWire(await getHighlights(reading, { today: today(deps), fiscalYearStartMonth }));
         }),
     });
   };
-}
-
-function unreachableHeader(): never {
-  assert(false, 'a document format reads its header');
 }

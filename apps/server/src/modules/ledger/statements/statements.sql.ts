@@ -110,9 +110,10 @@ export async function readStatementTotalsAt<Name extends string>(
     cooperativeId,
     names.map((name) => dates[name]),
   );
-  return Object.fromEntries(
-    names.map((name) => [name, byDate.get(dates[name]) ?? []]),
-  ) as Record<Name, StatementAccountRow[]>;
+  return Object.fromEntries(names.map((name) => [name, byDate.get(dates[name]) ?? []])) as Record<
+    Name,
+    StatementAccountRow[]
+  >;
 }
 
 /**

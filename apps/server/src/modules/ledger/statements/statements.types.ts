@@ -63,12 +63,7 @@ export interface IncomeStatement {
 }
 
 export type EquityColumnKey =
-  | 'simpananPokok'
-  | 'simpananWajib'
-  | 'ekuitasLain'
-  | 'cadangan'
-  | 'shu'
-  | 'total';
+  'simpananPokok' | 'simpananWajib' | 'ekuitasLain' | 'cadangan' | 'shu' | 'total';
 
 export type EquityRow = Record<EquityColumnKey, bigint>;
 

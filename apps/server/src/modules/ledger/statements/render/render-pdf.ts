@@ -44,10 +44,13 @@ function amountX(layout: Layout, index: number, count: number) {
 
 function drawHeader(pdf: Pdf, document: StatementDocument, layout: Layout) {
   const width = layout.right - layout.left;
-  pdf.font(bold).fontSize(12).text(document.cooperativeName.toUpperCase(), layout.left, layout.margin, {
-    width,
-    align: 'center',
-  });
+  pdf
+    .font(bold)
+    .fontSize(12)
+    .text(document.cooperativeName.toUpperCase(), layout.left, layout.margin, {
+      width,
+      align: 'center',
+    });
   pdf.font(bold).fontSize(12).text(document.title, { width, align: 'center' });
   pdf.font(regular).fontSize(10).text(document.subtitle, { width, align: 'center' });
   pdf.moveDown(0.6);
@@ -85,23 +88,43 @@ function drawAmounts(pdf: Pdf, layout: Layout, amounts: readonly bigint[], y: nu
 function ruleOverAmounts(pdf: Pdf, layout: Layout, count: number, y: number) {
   for (let index = 0; index < count; index += 1) {
     const x = amountX(layout, index, count);
-    pdf.moveTo(x + 14, y).lineTo(x + layout.amountWidth, y).lineWidth(0.5).stroke();
+    pdf
+      .moveTo(x + 14, y)
+      .lineTo(x + layout.amountWidth, y)
+      .lineWidth(0.5)
+      .stroke();
   }
 }
 
-function drawRow(pdf: Pdf, layout: Layout, row: DocumentRow) {
-  if (row.kind === 'blank') {
-    pdf.y += layout.rowHeight / 2;
-    return;
-  }
-  const y = pdf.y;
+const indents = { heading: 0, line: 18, subtotal: 8, total: 0 } as const;
+
+function labelStyle(row: Exclude<DocumentRow, { kind: 'blank' }>, layout: Layout) {
+  const indent = row.kind === 'heading' && row.level === 1 ? 8 : indents[row.kind];
   const isStrong = row.kind === 'heading' || row.kind === 'total';
-  const indent = { heading: row.kind === 'heading' && row.level === 1 ? 8 : 0, line: 18, subtotal: 8, total: 0 }[row.kind];
-  pdf.font(isStrong ? bold : regular).fontSize(layout.fontSize);
-  const labelOptions = { width: layout.labelWidth - indent };
-  pdf.text(row.label, layout.left + indent, y, labelOptions);
-  const height = Math.max(layout.rowHeight, pdf.heightOfString(row.label, labelOptions) + 4);
-  if (row.kind !== 'heading') {
+  return {
+    indent,
+    font: isStrong ? bold : regular,
+    options: { width: layout.labelWidth - indent },
+  };
+}
+
+/** How far a row moves down the page: long labels wrap onto more lines. */
+function heightOfRow(pdf: Pdf, layout: Layout, row: DocumentRow): number {
+  if (row.kind === 'blank') return layout.rowHeight / 2;
+  const style = labelStyle(row, layout);
+  pdf.font(style.font).fontSize(layout.fontSize);
+  const labelHeight = pdf.heightOfString(row.label, style.options) + 4;
+  return Math.max(layout.rowHeight, labelHeight) + (row.kind === 'total' ? 4 : 0);
+}
+
+function drawRow(pdf: Pdf, layout: Layout, row: DocumentRow) {
+  const y = pdf.y;
+  const height = heightOfRow(pdf, layout, row);
+  if (row.kind !== 'blank') {
+    const style = labelStyle(row, layout);
+    pdf.text(row.label, layout.left + style.indent, y, style.options);
+  }
+  if (row.kind === 'line' || row.kind === 'subtotal' || row.kind === 'total') {
     if (row.kind !== 'line') ruleOverAmounts(pdf, layout, row.amounts.length, y - 3);
     drawAmounts(pdf, layout, row.amounts, y);
     if (row.kind === 'total') {
@@ -109,19 +132,25 @@ function drawRow(pdf: Pdf, layout: Layout, row: DocumentRow) {
       ruleOverAmounts(pdf, layout, row.amounts.length, y + layout.rowHeight - 1);
     }
   }
-  pdf.y = y + height + (row.kind === 'total' ? 4 : 0);
+  pdf.y = y + height;
 }
 
 function drawSignatures(pdf: Pdf, document: StatementDocument, layout: Layout) {
   const half = (layout.right - layout.left) / 2;
   const centered = (text: string, column: 0 | 1, y: number, font = regular) =>
-    pdf.font(font).fontSize(10).text(text, layout.left + half * column, y, { width: half, align: 'center' });
+    pdf
+      .font(font)
+      .fontSize(10)
+      .text(text, layout.left + half * column, y, { width: half, align: 'center' });
   const y = pdf.y + 24;
   centered(document.preparedOn, 1, y);
-  pdf.font(bold).fontSize(10).text(`Pengurus ${document.cooperativeName}`, layout.left, y + 16, {
-    width: layout.right - layout.left,
-    align: 'center',
-  });
+  pdf
+    .font(bold)
+    .fontSize(10)
+    .text(`Pengurus ${document.cooperativeName}`, layout.left, y + 16, {
+      width: layout.right - layout.left,
+      align: 'center',
+    });
   centered('Ketua', 0, y + 34, bold);
   centered('Bendahara', 1, y + 34, bold);
   centered('(................................................)', 0, y + 96);
@@ -137,7 +166,9 @@ function drawFooters(pdf: Pdf, layout: Layout) {
     pdf.page.margins.bottom = 0; // writing below the margin must not open a new page
     const y = pdf.page.height - layout.margin + 4;
     pdf.font(regular).fontSize(7.5).fillColor('#555555');
-    pdf.text('Disusun dengan Lumbung dari buku besar koperasi', layout.left, y, { lineBreak: false });
+    pdf.text('Disusun dengan Lumbung dari buku besar koperasi', layout.left, y, {
+      lineBreak: false,
+    });
     pdf.text(`Halaman ${index + 1} dari ${range.count}`, layout.left, y, {
       width: layout.right - layout.left,
       align: 'right',
@@ -167,7 +198,7 @@ export function renderPdf(document: StatementDocument): Promise<Buffer> {
   drawHeader(pdf, document, layout);
   drawColumnHeadings(pdf, document, layout);
   for (const row of document.rows) {
-    if (pdf.y + layout.rowHeight > layout.bottom) {
+    if (pdf.y + heightOfRow(pdf, layout, row) > layout.bottom) {
       pdf.addPage();
       pdf.y = layout.margin;
       drawColumnHeadings(pdf, document, layout);

@@ -5,7 +5,11 @@ import type { DocumentRow, StatementDocument } from './statement-document.js';
 /** Rupiah with the reader's grouping (dots in an Indonesian Excel), negatives in parentheses. */
 const rupiahFormat = '"Rp"#,##0;("Rp"#,##0);"-"';
 const ruledAbove: CellObject = { topBorderStyle: 'thin' };
-const ruledTotal: CellObject = { fontWeight: 'bold', topBorderStyle: 'thin', bottomBorderStyle: 'double' };
+const ruledTotal: CellObject = {
+  fontWeight: 'bold',
+  topBorderStyle: 'thin',
+  bottomBorderStyle: 'double',
+};
 
 /**
  * A spreadsheet cell holds a number, so the accountant can add it up again. Rupiah beyond 2^53
@@ -52,7 +56,14 @@ function signatureRows(document: StatementDocument, width: number): Row[] {
     [null],
     [null],
     placed(width, { [last]: centered(document.preparedOn) }),
-    [{ value: `Pengurus ${document.cooperativeName}`, fontWeight: 'bold', align: 'center', columnSpan: width }],
+    [
+      {
+        value: `Pengurus ${document.cooperativeName}`,
+        fontWeight: 'bold',
+        align: 'center',
+        columnSpan: width,
+      },
+    ],
     placed(width, { 0: centered('Ketua', 'bold'), [last]: centered('Bendahara', 'bold') }),
     [null],
     [null],
@@ -80,15 +91,13 @@ export function renderXlsx(document: StatementDocument): Promise<Buffer> {
     [null],
     [
       { value: 'Keterangan', fontWeight: 'bold', bottomBorderStyle: 'thin' },
-      ...document.columns.map(
-        (label): Cell => ({
-          value: label,
-          fontWeight: 'bold',
-          align: 'right',
-          wrap: true,
-          bottomBorderStyle: 'thin',
-        }),
-      ),
+      ...document.columns.map((label): Cell => ({
+        value: label,
+        fontWeight: 'bold',
+        align: 'right',
+        wrap: true,
+        bottomBorderStyle: 'thin',
+      })),
     ],
     ...document.rows.map(rowOf),
     ...signatureRows(document, width),

@@ -55,9 +55,11 @@ export function sectionRows(
   const totalLabel = options.totalLabel ?? `Jumlah ${section.label.toLowerCase()}`;
   return [
     heading(section.label, 1),
-    ...section.lines.map(
-      (line): DocumentRow => ({ kind: 'line', label: line.label, amounts: amountsOf(line.amount) }),
-    ),
+    ...section.lines.map((line): DocumentRow => ({
+      kind: 'line',
+      label: line.label,
+      amounts: amountsOf(line.amount),
+    })),
     total('subtotal', totalLabel, section.total),
   ];
 }

@@ -88,11 +88,19 @@ function equityBlockRows(block: EquityBlock): DocumentRow[] {
   });
   return [
     heading(`Periode ${formatPeriodRange(block.period)}`, 1),
-    { kind: 'subtotal', label: `Saldo per ${formatDateLong(block.period.from)}`, amounts: equityRowAmounts(block.opening) },
+    {
+      kind: 'line',
+      label: `Saldo per ${formatDateLong(block.period.from)}`,
+      amounts: equityRowAmounts(block.opening),
+    },
     line('Penambahan', block.additions),
     line('Pengurangan', block.reductions),
     line('SHU periode berjalan', block.shuOfPeriod),
-    { kind: 'total', label: `Saldo per ${formatDateLong(block.period.to)}`, amounts: equityRowAmounts(block.closing) },
+    {
+      kind: 'total',
+      label: `Saldo per ${formatDateLong(block.period.to)}`,
+      amounts: equityRowAmounts(block.closing),
+    },
   ];
 }
 
@@ -141,7 +149,11 @@ export function cashFlowDocument(
         { kind: 'blank' },
       ]),
       total('total', 'KENAIKAN (PENURUNAN) BERSIH KAS', statement.netChange),
-      { kind: 'line', label: 'Kas dan setara kas awal periode', amounts: amountsOf(statement.openingCash) },
+      {
+        kind: 'line',
+        label: 'Kas dan setara kas awal periode',
+        amounts: amountsOf(statement.openingCash),
+      },
       total('total', 'KAS DAN SETARA KAS AKHIR PERIODE', statement.closingCash),
     ],
   };

@@ -8,7 +8,13 @@ import type {
   StatementTotals,
 } from '../statements.types.js';
 import type { MovementInput } from './movements.js';
-import { groupLabelOf, pairOf, statementAmountOf, subtractPairs, sumPairs } from './report-groups.js';
+import {
+  groupLabelOf,
+  pairOf,
+  statementAmountOf,
+  subtractPairs,
+  sumPairs,
+} from './report-groups.js';
 
 const activityLabels: Record<CashFlowActivity, string> = {
   operating: 'Arus kas dari aktivitas operasi',
@@ -28,18 +34,30 @@ const flowLabels: Record<string, { inflow: string; outflow: string }> = {
     outflow: 'Pengembalian pendapatan jasa pinjaman',
   },
   penjualan: { inflow: 'Penerimaan dari penjualan', outflow: 'Pengembalian penjualan' },
-  pendapatan_jasa: { inflow: 'Penerimaan pendapatan jasa', outflow: 'Pengembalian pendapatan jasa' },
-  pendapatan_lain: { inflow: 'Penerimaan pendapatan lain-lain', outflow: 'Pengembalian pendapatan lain-lain' },
+  pendapatan_jasa: {
+    inflow: 'Penerimaan pendapatan jasa',
+    outflow: 'Pengembalian pendapatan jasa',
+  },
+  pendapatan_lain: {
+    inflow: 'Penerimaan pendapatan lain-lain',
+    outflow: 'Pengembalian pendapatan lain-lain',
+  },
   piutang_usaha: { inflow: 'Penerimaan piutang usaha', outflow: 'Pemberian piutang usaha' },
   persediaan: { inflow: 'Penerimaan dari persediaan', outflow: 'Pembelian persediaan' },
-  harga_pokok: { inflow: 'Pengembalian pembelian', outflow: 'Pembayaran pembelian dan harga pokok' },
+  harga_pokok: {
+    inflow: 'Pengembalian pembelian',
+    outflow: 'Pembayaran pembelian dan harga pokok',
+  },
   beban_usaha: { inflow: 'Pengembalian beban usaha', outflow: 'Pembayaran beban usaha' },
   beban_perkoperasian: {
     inflow: 'Pengembalian beban perkoperasian',
     outflow: 'Pembayaran beban perkoperasian',
   },
   beban_pajak: { inflow: 'Restitusi pajak', outflow: 'Pembayaran pajak' },
-  kewajiban_lancar: { inflow: 'Penerimaan utang jangka pendek', outflow: 'Pembayaran utang jangka pendek' },
+  kewajiban_lancar: {
+    inflow: 'Penerimaan utang jangka pendek',
+    outflow: 'Pembayaran utang jangka pendek',
+  },
   aset_tetap: { inflow: 'Penjualan aset tetap', outflow: 'Pembelian aset tetap' },
   simpanan_anggota: {
     inflow: 'Penerimaan simpanan sukarela, berjangka dan dompet anggota',
@@ -80,10 +98,7 @@ export function cashBalanceOf(rows: StatementTotals): bigint {
     .reduce((sum, row) => sum + statementAmountOf(row), 0n);
 }
 
-function linesOf(
-  flows: readonly CashFlowRow[],
-  direction: 'inflow' | 'outflow',
-): StatementLine[] {
+function linesOf(flows: readonly CashFlowRow[], direction: 'inflow' | 'outflow'): StatementLine[] {
   const groups = [...new Set(flows.map((flow) => flow.reportGroup))].sort();
   const sign = direction === 'inflow' ? 1n : -1n;
   const amountIn = (group: string, period: CashFlowRow['period']) =>

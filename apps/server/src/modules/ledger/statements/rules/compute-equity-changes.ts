@@ -8,7 +8,12 @@ import type {
   StatementTotals,
 } from '../statements.types.js';
 import type { MovementInput } from './movements.js';
-import { rolledUpById, shuEquityGroups, statementAmountOf, unclosedSurplusOf } from './report-groups.js';
+import {
+  rolledUpById,
+  shuEquityGroups,
+  statementAmountOf,
+  unclosedSurplusOf,
+} from './report-groups.js';
 
 type AmountColumn = Exclude<EquityColumnKey, 'total'>;
 type ColumnAmounts = Record<AmountColumn, bigint>;
@@ -75,7 +80,11 @@ function changeOf(end: ColumnAmounts, start: ColumnAmounts, sign: 1n | -1n): Col
  * One block: opening + additions (credits to equity accounts) + reductions (debits, negative) +
  * SHU of the period (revenue less expenses) = closing, column by column.
  */
-function blockOf(period: DatePeriod, atStart: StatementTotals, atEnd: StatementTotals): EquityBlock {
+function blockOf(
+  period: DatePeriod,
+  atStart: StatementTotals,
+  atEnd: StatementTotals,
+): EquityBlock {
   const credits = (rows: StatementTotals) => columnSums(rows, (account) => account.creditTotal);
   const debits = (rows: StatementTotals) => columnSums(rows, (account) => account.debitTotal);
   return {

@@ -54,8 +54,7 @@ export function computeHighlights(input: HighlightsInput): Highlights {
       month: memberRevenue - memberRevenueOf(input.atMonthStart),
       yearToDate: memberRevenue - memberRevenueOf(input.atFiscalYearStart),
     },
-    currentYearShu:
-      unclosedSurplusOf(input.atAsOf) - unclosedSurplusOf(input.atFiscalYearStart),
+    currentYearShu: unclosedSurplusOf(input.atAsOf) - unclosedSurplusOf(input.atFiscalYearStart),
     latestCheckpoint: input.latestCheckpoint,
     head: input.head,
   };

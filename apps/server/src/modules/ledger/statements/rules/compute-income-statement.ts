@@ -65,7 +65,9 @@ function expenseSectionsOf(expenses: readonly AccountMovement[]): StatementSecti
   const other = sectionOf(
     'beban_lain',
     'Beban lain-lain',
-    linesOf(expenses.filter((movement) => !expenseGroupOrder.includes(movement.account.reportGroup))),
+    linesOf(
+      expenses.filter((movement) => !expenseGroupOrder.includes(movement.account.reportGroup)),
+    ),
   );
   return [...known, other].filter((section) => section.lines.length > 0);
 }

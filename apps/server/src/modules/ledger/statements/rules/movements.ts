@@ -37,10 +37,7 @@ export function movementsOf(input: MovementInput): AccountMovement[] {
         statementAmountOf(account) - statementAmountOf(middle),
         statementAmountOf(middle) - statementAmountOf(first),
       ),
-      debit: pairOf(
-        account.debitTotal - middle.debitTotal,
-        middle.debitTotal - first.debitTotal,
-      ),
+      debit: pairOf(account.debitTotal - middle.debitTotal, middle.debitTotal - first.debitTotal),
       credit: pairOf(
         account.creditTotal - middle.creditTotal,
         middle.creditTotal - first.creditTotal,
