@@ -198,6 +198,18 @@ create trigger journal_entries_open_period before insert on journal_entries
 
 revoke update, delete, truncate on journal_entries, journal_lines from lumbung_app;
 
+-- A closed month stays closed and a published checkpoint stays as published.
+create function ledger_record_is_permanent() returns trigger language plpgsql as $$
+begin
+  raise exception 'closed periods and published checkpoints are permanent: % on % refused', tg_op, tg_table_name
+    using errcode = 'P0001', hint = 'ledger.append_only';
+end $$;
+create trigger ledger_periods_permanent before update or delete on ledger_periods
+  for each row execute function ledger_record_is_permanent();
+create trigger ledger_checkpoints_permanent before update or delete on ledger_checkpoints
+  for each row execute function ledger_record_is_permanent();
+revoke update, delete, truncate on ledger_periods, ledger_checkpoints from lumbung_app;
+
 alter table ledger_accounts enable row level security;
 alter table ledger_balances enable row level security;
 alter table ledger_chain_heads enable row level security;

@@ -161,6 +161,27 @@ export const errorCodes = {
     when: 'a manual journal already approved or rejected is decided again',
   },
   'ledger.manual_journal_not_found': { status: 404, when: 'no manual journal with that id' },
+  'ledger.fiscal_year_invalid': {
+    status: 422,
+    when: 'a fiscal year to close does not run from the first of a month for exactly one year',
+  },
+  // members
+  'members.member_not_found': {
+    status: 404,
+    when: 'no member with that id or number in this cooperative',
+  },
+  'members.application_not_pending': {
+    status: 409,
+    when: 'an application already approved or refused is decided again',
+  },
+  'members.not_active': {
+    status: 422,
+    when: 'a member who is not aktif is asked to leave, pay or be served',
+  },
+  'members.card_invalid': {
+    status: 422,
+    when: "a member card's signature or format does not verify",
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

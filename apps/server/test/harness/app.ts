@@ -8,6 +8,7 @@ import { deliverDueOutbox } from '../../src/platform/outbox/outbox.js';
 import { createConsoleChannel } from '../../src/modules/identity/channels/console-channel.js';
 import type { MessageChannel } from '../../src/modules/identity/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { loadCardKeys } from '../../src/modules/members/index.js';
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
@@ -34,6 +35,7 @@ export async function createTestApp(
     clock,
     migration: await lastAppliedMigration(database.db),
     channel,
+    cardKeys: loadCardKeys({ pem: null, dataDir: null }),
   });
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
   return {

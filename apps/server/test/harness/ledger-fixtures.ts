@@ -7,7 +7,12 @@ import {
   type EntryLineInput,
   type LedgerContext,
 } from '../../src/modules/ledger/index.js';
-import { queryRows, withSystem, withTenant, type Database } from '../../src/platform/db/database.js';
+import {
+  queryRows,
+  withSystem,
+  withTenant,
+  type Database,
+} from '../../src/platform/db/database.js';
 import { isDomainError } from '../../src/platform/domain-error.js';
 import { databaseErrorOf } from './errors.js';
 
@@ -24,9 +29,7 @@ export function inLedger<T>(
   fn: (ctx: LedgerContext & { actorPersonId: string | null }) => Promise<T>,
   now: Date = ledgerNow,
 ): Promise<T> {
-  return withTenant(db, cooperativeId, (tx) =>
-    fn({ tx, cooperativeId, now, actorPersonId: null }),
-  );
+  return withTenant(db, cooperativeId, (tx) => fn({ tx, cooperativeId, now, actorPersonId: null }));
 }
 
 export const debit = (accountId: string, amount: bigint): EntryLineInput => ({
@@ -64,7 +67,7 @@ export async function chartOf(db: Database, cooperativeId: string) {
   return {
     accounts,
     /** The id of the account with `code`; a missing code is a mistake in the test. */
-    id(code: string): string {
+    id: (code: string): string => {
       const account = byCode.get(code);
       if (!account) throw new Error(`no account ${code} in the chart`);
       return account.id;

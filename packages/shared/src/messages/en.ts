@@ -66,4 +66,10 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'ledger.manual_journal_self_approval': 'A manual journal must be approved by another officer.',
   'ledger.manual_journal_not_pending': 'This manual journal has already been decided.',
   'ledger.manual_journal_not_found': 'Manual journal not found.',
+  'members.member_not_found': 'Member not found.',
+  'members.application_not_pending': 'This membership application has already been decided.',
+  'members.not_active': 'This member is not active.',
+  'members.card_invalid': 'The member card is not valid.',
+  'ledger.fiscal_year_invalid':
+    'Fiscal year {{start}} to {{end}} is not valid: it must be exactly one year from the 1st of a month.',
 };

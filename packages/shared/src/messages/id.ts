@@ -62,4 +62,10 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'ledger.manual_journal_self_approval': 'Jurnal manual harus disetujui oleh petugas lain.',
   'ledger.manual_journal_not_pending': 'Jurnal manual ini sudah diputuskan.',
   'ledger.manual_journal_not_found': 'Jurnal manual tidak ditemukan.',
+  'members.member_not_found': 'Anggota tidak ditemukan.',
+  'members.application_not_pending': 'Permohonan keanggotaan ini sudah diputuskan.',
+  'members.not_active': 'Anggota ini tidak berstatus aktif.',
+  'members.card_invalid': 'Kartu anggota tidak sah.',
+  'ledger.fiscal_year_invalid':
+    'Tahun buku {{start}} sampai {{end}} tidak valid: harus tepat satu tahun mulai tanggal 1.',
 };

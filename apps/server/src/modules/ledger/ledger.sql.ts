@@ -300,7 +300,7 @@ export async function findEntryRow(tx: Tx, cooperativeId: string, entryId: strin
 
 export async function findReversalOf(tx: Tx, cooperativeId: string, entryId: string) {
   const [row] = await tx
-    .select({ id: journalEntries.id })
+    .select({ id: journalEntries.id, idempotencyKey: journalEntries.idempotencyKey })
     .from(journalEntries)
     .where(
       and(
@@ -408,6 +408,19 @@ export async function listCheckpointRows(
     )
     .orderBy(desc(ledgerCheckpoints.checkpointDate))
     .limit(limit);
+}
+
+export async function findCheckpointRow(tx: Tx, cooperativeId: string, checkpointDate: string) {
+  const [row] = await tx
+    .select()
+    .from(ledgerCheckpoints)
+    .where(
+      and(
+        eq(ledgerCheckpoints.cooperativeId, cooperativeId),
+        eq(ledgerCheckpoints.checkpointDate, checkpointDate),
+      ),
+    );
+  return row ?? null;
 }
 
 export async function readChainSummary(tx: Tx, cooperativeId: string) {

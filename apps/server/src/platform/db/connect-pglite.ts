@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { scopeSettings, type AdminConnection, type Database, type Tx } from './database.js';
 
 /** date columns stay 'yyyy-mm-dd' strings (never a local-time Date); int8 stays bigint. */
@@ -43,6 +44,8 @@ export async function connectPglite(
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers,
+    // Trigram search for member names (the same extension PostgreSQL ships in contrib).
+    extensions: { pg_trgm },
   });
   const orm = drizzle({ client }) as unknown as Tx & {
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;

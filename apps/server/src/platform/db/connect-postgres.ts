@@ -47,7 +47,8 @@ export function connectPostgres(url: string, adminUrl: string, poolSize = 10): D
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 2, types: typeParsers });
   // PostgreSQL may end idle pooled connections (restart, failover); without a listener pg-pool
   // re-emits that as an uncaught error and the process dies. The pool replaces the connection.
-  const logIdleError = (error: Error) => console.warn(`database connection ended: ${error.message}`);
+  const logIdleError = (error: Error) =>
+    console.warn(`database connection ended: ${error.message}`);
   pool.on('error', logIdleError);
   adminPool.on('error', logIdleError);
   const orm = drizzle({ client: pool }) as unknown as Tx & {

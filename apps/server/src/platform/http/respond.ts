@@ -62,7 +62,8 @@ export async function respond<T>(
       key: key as string,
       cooperativeId: scope.cooperativeId,
       route: `${request.method} ${request.routeOptions.url ?? request.url}`,
-      hash: requestHash(`${request.method} ${request.routeOptions.url ?? ''}`, request.body),
+      // The path with its parameters: one key reused on another entry's route is a conflict.
+      hash: requestHash(`${request.method} ${request.url}`, request.body),
       now,
     };
     const claim = await claimIdempotencyKey(tx, claimInput);

@@ -21,6 +21,12 @@ export async function closeFiscalYear(
   ctx: LedgerContext & { actorPersonId: string | null },
   input: { fiscalYearStart: string; fiscalYearEnd: string },
 ) {
+  if (!isWholeFiscalYear(input.fiscalYearStart, input.fiscalYearEnd)) {
+    throw new DomainError('ledger.fiscal_year_invalid', {
+      start: input.fiscalYearStart,
+      end: input.fiscalYearEnd,
+    });
+  }
   const sourceId = `${input.fiscalYearStart}..${input.fiscalYearEnd}`;
   if (await findEntryBySource(ctx.tx, ctx.cooperativeId, 'ledger.year_end_close', sourceId)) {
     throw new DomainError('ledger.year_already_closed', { year: input.fiscalYearEnd.slice(0, 4) });
@@ -61,14 +67,26 @@ export async function closeFiscalYear(
     });
   }
   if (lines.length < 2) return { entryId: null, surplus: '0' };
-  const posted = await postJournalEntry(ctx, {
-    businessDate: input.fiscalYearEnd,
-    lines,
-    sourceType: 'ledger.year_end_close',
-    sourceId,
-    memo: `Penutupan tahun buku ${input.fiscalYearEnd.slice(0, 4)}: pendapatan dan beban ke SHU tahun berjalan`,
-    idempotencyKey: `ledger.year_end_close:${sourceId}`,
-    postedBy: ctx.actorPersonId,
-  });
+  const posted = await postJournalEntry(
+    ctx,
+    {
+      businessDate: input.fiscalYearEnd,
+      lines,
+      sourceType: 'ledger.year_end_close',
+      sourceId,
+      memo: `Penutupan tahun buku ${input.fiscalYearEnd.slice(0, 4)}: pendapatan dan beban ke SHU tahun berjalan`,
+      idempotencyKey: `ledger.year_end_close:${sourceId}`,
+      postedBy: ctx.actorPersonId,
+    },
+    { allowInactiveAccounts: true },
+  );
   return { entryId: posted.id, surplus: surplus.toString() };
+}
+
+/** A fiscal year starts on the first of a month and ends the day before the same date a year on. */
+export function isWholeFiscalYear(start: string, end: string): boolean {
+  if (!start.endsWith('-01')) return false;
+  const next = new Date(`${start}T00:00:00Z`);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10) === end;
 }

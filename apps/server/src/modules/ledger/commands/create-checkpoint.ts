@@ -1,5 +1,5 @@
 import { assert } from '../../../platform/assert.js';
-import { insertCheckpoint, listCheckpointRows, readChainSummary } from '../ledger.sql.js';
+import { findCheckpointRow, insertCheckpoint, readChainSummary } from '../ledger.sql.js';
 import type { LedgerContext } from './post-journal-entries.js';
 
 /**
@@ -20,7 +20,7 @@ export async function createCheckpoint(ctx: LedgerContext, input: { checkpointDa
     creditTotal: head.debitTotal, // every entry balances, so the credit total equals the debit total
     createdAt: ctx.now,
   });
-  const [checkpoint] = await listCheckpointRows(ctx.tx, ctx.cooperativeId, 1, null);
+  const checkpoint = await findCheckpointRow(ctx.tx, ctx.cooperativeId, input.checkpointDate);
   assert(checkpoint, 'the checkpoint just written is visible');
   return checkpoint;
 }

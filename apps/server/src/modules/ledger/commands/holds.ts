@@ -21,7 +21,7 @@ import { postJournalEntry } from './post-journal-entry.js';
  * so two holds cannot both take the last rupiah.
  *
  * Refuses: ledger.account_not_found, ledger.account_inactive, ledger.amount_invalid,
- * ledger.insufficient_available_balance.
+ * ledger.insufficient_available_balance, ledger.idempotency_conflict.
  */
 export async function placeHold(
   ctx: LedgerContext,
@@ -36,7 +36,14 @@ export async function placeHold(
   },
 ) {
   const earlier = await findHoldByKey(ctx.tx, ctx.cooperativeId, input.idempotencyKey);
-  if (earlier) return earlier;
+  if (earlier) {
+    const isSameHold =
+      earlier.accountId === input.accountId &&
+      earlier.side === input.side &&
+      earlier.amount === input.amount;
+    if (!isSameHold) throw new DomainError('ledger.idempotency_conflict');
+    return earlier;
+  }
   if (input.amount <= 0n) throw new DomainError('ledger.amount_invalid', { line: 1 });
   const account = await findAccountRow(ctx.tx, ctx.cooperativeId, input.accountId);
   if (!account) throw new DomainError('ledger.account_not_found');

@@ -32,6 +32,7 @@ export interface LedgerContext {
 export async function postJournalEntries(
   ctx: LedgerContext,
   entries: readonly EntryInput[],
+  options: { allowInactiveAccounts?: boolean } = {},
 ): Promise<PostedEntry[]> {
   for (const entry of entries) {
     const refusal = findEntryRefusal(entry);
@@ -58,19 +59,31 @@ export async function postJournalEntries(
       ...entry,
       cooperativeId: ctx.cooperativeId,
       reversesEntryId,
+      postedBy: entry.postedBy ?? null,
+      approvedBy: entry.approvedBy ?? null,
     });
     const earlier = existing.get(entry.idempotencyKey);
     if (earlier) {
       if (earlier.contentHash !== contentHash) throw new DomainError('ledger.idempotency_conflict');
-      results.push({ ...earlier, totalAmount: BigInt(earlier.totalAmount), isReplay: true });
+      results.push({
+        id: earlier.id,
+        sequence: earlier.sequence,
+        businessDate: earlier.businessDate,
+        hash: earlier.hash,
+        prevHash: earlier.prevHash,
+        totalAmount: BigInt(earlier.totalAmount),
+        isReplay: true,
+      });
       continue;
     }
     for (const line of entry.lines) {
       const account = accounts.get(line.accountId);
       if (!account)
         throw new DomainError('ledger.account_not_found', { accountId: line.accountId });
-      if (!account.isActive)
+      // Only the year-end close may empty an account deactivated during the year.
+      if (!account.isActive && !options.allowInactiveAccounts) {
         throw new DomainError('ledger.account_inactive', { code: account.code });
+      }
       if (account.isControl)
         throw new DomainError('ledger.account_is_control', { code: account.code });
     }

@@ -8,8 +8,9 @@ import { postJournalEntries, type LedgerContext } from './post-journal-entries.j
 export async function postJournalEntry(
   ctx: LedgerContext,
   entry: EntryInput,
+  options: { allowInactiveAccounts?: boolean } = {},
 ): Promise<PostedEntry> {
-  const [posted] = await postJournalEntries(ctx, [entry]);
+  const [posted] = await postJournalEntries(ctx, [entry], options);
   if (!posted) throw new Error('postJournalEntries returns one result per entry');
   return posted;
 }

@@ -24,7 +24,8 @@ export async function reverseJournalEntry(
   const original = await findEntryRow(ctx.tx, ctx.cooperativeId, input.entryId);
   if (!original) throw new DomainError('ledger.entry_not_found');
   const reversal = await findReversalOf(ctx.tx, ctx.cooperativeId, input.entryId);
-  if (reversal) {
+  // A retry of the same reversal (same key) gets the first result from postJournalEntry below.
+  if (reversal && reversal.idempotencyKey !== input.idempotencyKey) {
     throw new DomainError('ledger.entry_already_reversed', { reversalEntryId: reversal.id });
   }
   return postJournalEntry(ctx, {

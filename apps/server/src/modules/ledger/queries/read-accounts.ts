@@ -14,22 +14,21 @@ type ReadContext = Pick<LedgerContext, 'tx' | 'cooperativeId'>;
 /** The chart of accounts with today's balances (control accounts include their sub-accounts). */
 export async function listAccounts(ctx: ReadContext, input: { includeSubAccounts: boolean }) {
   const rows = await listAccountsWithBalances(ctx.tx, ctx.cooperativeId);
+  // Pending holds roll up like balances do, so a control account's "available" covers its members.
   const totals = rows.map((row) => ({
     ...row.account,
     debitTotal: row.debitTotal,
     creditTotal: row.creditTotal,
+    pendingDebit: row.pendingDebit,
+    pendingCredit: row.pendingCredit,
+    lineCount: row.lineCount,
   }));
   const shown = input.includeSubAccounts ? totals : rollUpSubAccounts(totals);
-  const pending = new Map(rows.map((row) => [row.account.id, row]));
-  return shown.map((account) => {
-    const balances = pending.get(account.id);
-    return {
-      ...account,
-      balance: signedBalance(account.normalSide, account.debitTotal, account.creditTotal),
-      available: balances ? availableBalance(account.normalSide, balances) : 0n,
-      lineCount: balances?.lineCount ?? 0,
-    };
-  });
+  return shown.map((account) => ({
+    ...account,
+    balance: signedBalance(account.normalSide, account.debitTotal, account.creditTotal),
+    available: availableBalance(account.normalSide, account),
+  }));
 }
 
 /**

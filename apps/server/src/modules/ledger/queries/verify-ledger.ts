@@ -4,7 +4,14 @@ import { chainHashOf, contentHashOf, genesisHash } from '../rules/entry-hash.js'
 
 export interface VerifyProblem {
   cooperativeId: string;
-  kind: 'content_hash' | 'chain_hash' | 'sequence_gap' | 'head' | 'balance' | 'unbalanced_entry';
+  kind:
+    | 'content_hash'
+    | 'chain_hash'
+    | 'sequence_gap'
+    | 'line_mismatch'
+    | 'head'
+    | 'balance'
+    | 'unbalanced_entry';
   sequence: number | null;
   entryId: string | null;
   accountId: string | null;
@@ -27,10 +34,21 @@ interface EntryPageRow {
   memo: string;
   idempotency_key: string;
   reverses_entry_id: string | null;
+  posted_by: string | null;
+  approved_by: string | null;
+  total_amount: string;
   content_hash: string;
   prev_hash: string;
   hash: string;
-  lines: { accountId: string; side: 'debit' | 'credit'; amount: string; lineNumber: number }[];
+  lines: {
+    accountId: string;
+    side: 'debit' | 'credit';
+    amount: string;
+    lineNumber: number;
+    memo: string | null;
+    businessDate: string;
+    sequence: number;
+  }[];
 }
 
 const pageSize = 2_000;
@@ -50,13 +68,16 @@ export async function verifyCooperativeLedger(
   let previousHash = genesisHash;
   let expectedSequence = 1;
   let afterSequence = 0;
+  let debitTotal = 0n;
   for (;;) {
     const page = await queryRows<EntryPageRow>(
       tx,
       sql`select e.id, e.sequence, to_char(e.business_date, 'YYYY-MM-DD') as business_date, e.source_type, e.source_id, e.memo,
-            e.idempotency_key, e.reverses_entry_id, e.content_hash, e.prev_hash, e.hash,
+            e.idempotency_key, e.reverses_entry_id, e.posted_by, e.approved_by, e.total_amount::text as total_amount,
+            e.content_hash, e.prev_hash, e.hash,
             (select json_agg(json_build_object('accountId', l.account_id, 'side', l.side, 'amount', l.amount::text,
-                    'lineNumber', l.line_number) order by l.line_number)
+                    'lineNumber', l.line_number, 'memo', l.memo, 'businessDate', to_char(l.business_date, 'YYYY-MM-DD'),
+                    'sequence', l.sequence) order by l.line_number)
                from journal_lines l where l.cooperative_id = e.cooperative_id and l.entry_id = e.id) as lines
           from journal_entries e where e.cooperative_id = ${cooperativeId} and e.sequence > ${afterSequence}
           order by e.sequence limit ${pageSize}`,
@@ -80,6 +101,8 @@ export async function verifyCooperativeLedger(
         memo: row.memo,
         idempotencyKey: row.idempotency_key,
         reversesEntryId: row.reverses_entry_id,
+        postedBy: row.posted_by,
+        approvedBy: row.approved_by,
         lines,
       });
       if (content !== row.content_hash) {
@@ -112,34 +135,52 @@ export async function verifyCooperativeLedger(
         }
         totals.set(line.accountId, total);
       }
-      if (debit !== credit || lines.length < 2) {
+      // Lines repeat their entry's date and sequence for fast as-of reads: they must agree.
+      const strayLine = lines.find(
+        (line) => line.businessDate !== row.business_date || Number(line.sequence) !== sequence,
+      );
+      if (strayLine) {
+        problems.push({
+          ...at,
+          kind: 'line_mismatch',
+          detail: `line ${strayLine.lineNumber} is dated or numbered apart from its entry`,
+        });
+      }
+      if (debit !== credit || lines.length < 2 || debit.toString() !== row.total_amount) {
         problems.push({
           ...at,
           kind: 'unbalanced_entry',
           detail: `debits ${debit}, credits ${credit}`,
         });
       }
+      debitTotal += BigInt(row.total_amount); // the head sums entry totals as posted
       previousHash = row.hash;
       expectedSequence = sequence + 1;
       afterSequence = sequence;
     }
     if (page.length < pageSize) break;
   }
-  const [head] = await queryRows<{ last_sequence: string | number; last_hash: string }>(
+  const [head] = await queryRows<{
+    last_sequence: string | number;
+    last_hash: string;
+    debit_total: string | bigint;
+  }>(
     tx,
-    sql`select last_sequence, last_hash from ledger_chain_heads where cooperative_id = ${cooperativeId}`,
+    sql`select last_sequence, last_hash, debit_total from ledger_chain_heads where cooperative_id = ${cooperativeId}`,
   );
-  if (
-    head &&
-    (Number(head.last_sequence) !== expectedSequence - 1 || head.last_hash !== previousHash)
-  ) {
+  const isHeadWrong =
+    head !== undefined &&
+    (Number(head.last_sequence) !== expectedSequence - 1 ||
+      head.last_hash !== previousHash ||
+      BigInt(head.debit_total) !== debitTotal);
+  if (isHeadWrong) {
     problems.push({
       cooperativeId,
       kind: 'head',
       sequence: Number(head.last_sequence),
       entryId: null,
       accountId: null,
-      detail: 'the chain head does not match the last entry',
+      detail: 'the chain head (sequence, hash or debit total) does not match the journal',
     });
   }
   const balances = await queryRows<{

@@ -11,7 +11,14 @@ export interface HashableEntry {
   memo: string;
   idempotencyKey: string;
   reversesEntryId: string | null;
-  lines: readonly { accountId: string; side: Side; amount: bigint }[];
+  postedBy: string | null;
+  approvedBy: string | null;
+  lines: readonly {
+    accountId: string;
+    side: Side;
+    amount: bigint;
+    memo?: string | null | undefined;
+  }[];
 }
 
 function sha256(text: string): string {
@@ -25,7 +32,10 @@ function sha256(text: string): string {
  */
 export function contentHashOf(entry: HashableEntry): string {
   const lines = entry.lines
-    .map((line) => `${line.accountId}:${line.side}:${line.amount.toString()}`)
+    .map(
+      (line) =>
+        `${line.accountId}:${line.side}:${line.amount.toString()}:${JSON.stringify(line.memo ?? null)}`,
+    )
     .join(';');
   return sha256(
     [
@@ -36,6 +46,8 @@ export function contentHashOf(entry: HashableEntry): string {
       entry.memo,
       entry.idempotencyKey,
       entry.reversesEntryId ?? '',
+      entry.postedBy ?? '',
+      entry.approvedBy ?? '',
       lines,
     ].join('\n'),
   );

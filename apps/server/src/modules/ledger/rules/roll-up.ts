@@ -11,6 +11,9 @@ export interface AccountTotals {
   isControl: boolean;
   debitTotal: bigint;
   creditTotal: bigint;
+  pendingDebit?: bigint;
+  pendingCredit?: bigint;
+  lineCount?: number;
 }
 
 /**
@@ -25,6 +28,9 @@ export function rollUpSubAccounts<T extends AccountTotals>(accounts: readonly T[
     if (!parent) continue;
     parent.debitTotal += account.debitTotal;
     parent.creditTotal += account.creditTotal;
+    if (parent.pendingDebit !== undefined) parent.pendingDebit += account.pendingDebit ?? 0n;
+    if (parent.pendingCredit !== undefined) parent.pendingCredit += account.pendingCredit ?? 0n;
+    if (parent.lineCount !== undefined) parent.lineCount += account.lineCount ?? 0;
   }
   return [...byId.values()].filter((account) => !account.parentAccountId);
 }
