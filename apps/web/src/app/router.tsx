@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RequireSession } from '../features/auth/RequireSession';
 import { ActiveContextProvider } from '../features/cooperative-context/ActiveContextProvider';
 import { HomePage } from '../features/home/HomePage';
+import { ledgerRoutes } from '../features/ledger/ledger-routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -22,6 +23,7 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
+        ...ledgerRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

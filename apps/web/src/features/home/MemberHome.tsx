@@ -1,5 +1,6 @@
 import type { MembershipView, PersonView } from '@lumbung/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 const balanceCards = ['savings', 'loans', 'shu'] as const;
 
@@ -27,6 +28,10 @@ export function MemberHome({
         ))}
       </ul>
       <p className="muted small">{t('home.member.figuresComing')}</p>
+      <Link to="/angka" className="card link-card" data-testid="figures-link">
+        <h2>{t('home.figuresLink.title')}</h2>
+        <p className="muted small">{t('home.figuresLink.body')}</p>
+      </Link>
     </main>
   );
 }
