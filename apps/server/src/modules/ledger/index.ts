@@ -2,6 +2,7 @@
 export { ledgerRoutes } from './ledger.routes.js';
 export { statementsRoutes, type StatementsDeps } from './statements/statements.routes.js';
 export { postJournalEntry } from './commands/post-journal-entry.js';
+export { lockLedgerForPosting } from './commands/lock-ledger.js';
 export { postJournalEntries, type LedgerContext } from './commands/post-journal-entries.js';
 export { reverseJournalEntry } from './commands/reverse-journal-entry.js';
 export { openChartOfAccounts } from './commands/open-chart-of-accounts.js';
@@ -20,7 +21,12 @@ export {
   approveManualJournal,
   rejectManualJournal,
 } from './commands/manual-journals.js';
-export { listAccounts, getAccountBalance, getTrialBalance } from './queries/read-accounts.js';
+export {
+  listAccounts,
+  getAccountBalance,
+  getTrialBalance,
+  getCurrentBalance,
+} from './queries/read-accounts.js';
 export { getJournalEntry, listJournalEntries, getGeneralLedger } from './queries/read-journal.js';
 export { listCheckpoints } from './queries/list-checkpoints.js';
 export {

@@ -375,6 +375,16 @@ export async function resolveHold(
   );
 }
 
+export async function findBalanceRow(tx: Tx, cooperativeId: string, accountId: string) {
+  const [row] = await tx
+    .select()
+    .from(ledgerBalances)
+    .where(
+      and(eq(ledgerBalances.cooperativeId, cooperativeId), eq(ledgerBalances.accountId, accountId)),
+    );
+  return row ?? null;
+}
+
 /** Locks one account's balance row (for checks of what is available before a hold). */
 export async function lockBalance(tx: Tx, cooperativeId: string, accountId: string) {
   const [row] = await tx

@@ -2,6 +2,7 @@ import { DomainError } from '../../../platform/domain-error.js';
 import type { LedgerContext } from '../commands/post-journal-entries.js';
 import {
   findAccountRow,
+  findBalanceRow,
   listAccountsWithBalances,
   readAccountTotalsAsOf,
   sumLinesUpTo,
@@ -77,5 +78,20 @@ export async function getTrialBalance(ctx: ReadContext, input: { asOf: string })
     debitTotal,
     creditTotal,
     isBalanced: debitTotal === creditTotal,
+  };
+}
+
+/**
+ * An account's balance and what is available after pending holds, now (from the maintained
+ * balance row: one indexed read). Refuses: ledger.account_not_found.
+ */
+export async function getCurrentBalance(ctx: ReadContext, accountId: string) {
+  const account = await findAccountRow(ctx.tx, ctx.cooperativeId, accountId);
+  const row = account ? await findBalanceRow(ctx.tx, ctx.cooperativeId, accountId) : null;
+  if (!account || !row) throw new DomainError('ledger.account_not_found');
+  return {
+    accountId,
+    balance: signedBalance(account.normalSide, row.debitTotal, row.creditTotal),
+    available: availableBalance(account.normalSide, row),
   };
 }
