@@ -34,6 +34,7 @@ import {
   getCooperative,
 } from './modules/cooperatives/index.js';
 import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
+import { membersRoutes, type CardKeys } from './modules/members/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -48,6 +49,7 @@ export interface AppDeps {
   clock: Clock;
   migration: string;
   channel: MessageChannel;
+  cardKeys: CardKeys;
   kickOutbox?: () => void;
   version?: string;
 }
@@ -168,12 +170,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const respondDeps = { db: deps.db, now: () => deps.clock.now() };
   await app.register(cooperativesRoutes(respondDeps));
   await app.register(ledgerRoutes(respondDeps));
+  await app.register(membersRoutes({ ...respondDeps, cardKeys: deps.cardKeys }));
   await app.register(
     statementsRoutes({
       ...respondDeps,
       fiscalYearStartMonth: async (cooperativeId, tx) =>
         (await getCooperative({ tx }, cooperativeId)).fiscalYearStartMonth,
-      cooperativeName: async (cooperativeId, tx) => (await getCooperative({ tx }, cooperativeId)).name,
+      cooperativeName: async (cooperativeId, tx) =>
+        (await getCooperative({ tx }, cooperativeId)).name,
     }),
   );
   await app.register(

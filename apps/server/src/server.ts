@@ -3,6 +3,7 @@ import { buildApp, outboxHandlers } from './app.js';
 import { isEmptyPlatform, openDatabase } from './bootstrap.js';
 import { formatDemoLogins, seedDemo, writeDemoLogins } from './demo/seed-demo.js';
 import { channelConfigFromEnv, createMessageChannel } from './modules/identity/index.js';
+import { loadCardKeys } from './modules/members/index.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { startOutboxWorker } from './platform/outbox/outbox.js';
@@ -33,6 +34,7 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
     clock: systemClock,
     migration: migration.last,
     channel,
+    cardKeys: loadCardKeys({ pem: env.LUMBUNG_CARD_SIGNING_KEY ?? null, dataDir: config.dataDir }),
     kickOutbox: () => worker?.kick(),
   });
   worker = startOutboxWorker(db, outboxHandlers({ channel }), {

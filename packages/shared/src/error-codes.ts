@@ -182,6 +182,43 @@ export const errorCodes = {
     status: 422,
     when: "a member card's signature or format does not verify",
   },
+  // savings
+  'savings.insufficient_balance': {
+    status: 422,
+    when: 'a withdrawal or transfer would take the account below its balance or the product minimum',
+  },
+  'savings.not_withdrawable': {
+    status: 422,
+    when: 'a withdrawal from simpanan pokok or wajib while the person is still a member',
+  },
+  'savings.pokok_exceeds_amount': {
+    status: 422,
+    when: 'a simpanan pokok deposit would exceed the amount the product sets',
+  },
+  'savings.session_not_open': {
+    status: 422,
+    when: 'a teller deposits or withdraws without an open teller session',
+  },
+  'savings.session_already_open': {
+    status: 409,
+    when: 'a teller opens a second session while one is still open',
+  },
+  'savings.session_not_found': {
+    status: 404,
+    when: 'no open teller session with that id belongs to the caller',
+  },
+  'savings.transfer_to_self': {
+    status: 422,
+    when: 'a transfer names the sender as the recipient',
+  },
+  'savings.account_not_found': {
+    status: 404,
+    when: "no member's savings account with that id in this cooperative",
+  },
+  'savings.month_not_ended': {
+    status: 422,
+    when: 'month-end interest is run for a month that has not ended yet',
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -13,3 +13,5 @@ export * from './contracts/identity.js';
 export * from './contracts/cooperatives.js';
 export * from './contracts/ledger.js';
 export * from './contracts/statements.js';
+export * from './contracts/members.js';
+export * from './contracts/savings.js';

@@ -159,3 +159,30 @@ export const kecamatanCodes: Record<string, string[]> = {
   '5319': ['531901', '531902', '531903', '531904'],
   '5371': ['537101', '537102', '537103', '537104', '537105', '537106'],
 };
+
+const villages: Record<string, string[]> = {
+  '5310': ['Nita', 'Koting', 'Habi', 'Waioti', 'Kewapante', 'Watublapi'],
+  '5319': ['Colol', 'Mokel', 'Rana Mese', 'Golo Lijun', 'Pota'],
+  '5371': ['Oebobo', 'Kayu Putih', 'Oesapa', 'Liliba', 'Naikoten'],
+};
+
+type Segment = 'petani' | 'umkm' | 'karyawan' | 'pedagang' | 'mahasiswa' | 'pelajar' | 'lainnya';
+
+const segmentsByType: Record<string, readonly Segment[]> = {
+  simpan_pinjam: ['petani', 'petani', 'umkm', 'pedagang', 'karyawan', 'lainnya'],
+  produsen: ['petani', 'petani', 'petani', 'umkm'],
+  konsumen: ['karyawan', 'karyawan', 'pedagang', 'umkm', 'mahasiswa'],
+};
+
+/** Address and occupation of a demo member, plausible for the cooperative's district and type. */
+export function memberDetailsOf(
+  random: { pick<T>(items: readonly T[]): T; integer(min: number, max: number): number },
+  demo: DemoCooperative,
+) {
+  const village = random.pick(villages[demo.input.districtCode] ?? ['Desa']);
+  return {
+    address: `RT ${String(random.integer(1, 12)).padStart(3, '0')}/RW ${String(random.integer(1, 5)).padStart(3, '0')}, ${village}`,
+    village,
+    occupationSegment: random.pick<Segment>(segmentsByType[demo.input.type] ?? ['lainnya']),
+  };
+}

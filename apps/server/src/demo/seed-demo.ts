@@ -5,7 +5,14 @@ import type { MembershipRole } from '@lumbung/shared/contracts/identity';
 import { withSystem, withTenant, type Database } from '../platform/db/database.js';
 import { joinFederation, registerCooperative } from '../modules/cooperatives/index.js';
 import { createOfficer, registerPerson } from '../modules/identity/index.js';
-import { demoCooperatives, familyNames, firstNames, kecamatanCodes } from './demo-data.js';
+import { registerMember } from '../modules/members/index.js';
+import {
+  demoCooperatives,
+  familyNames,
+  firstNames,
+  kecamatanCodes,
+  memberDetailsOf,
+} from './demo-data.js';
 import { seededRandom, type SeededRandom } from './random.js';
 import { seedLedgerActivity, type DemoMember } from './seed-ledger-activity.js';
 
@@ -59,20 +66,33 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   for (const demo of demoCooperatives) {
     const members: DemoMember[] = [];
     await withTenant(db, demo.id, async (tx) => {
-      const ctx = { tx, now: seededAt, cooperativeId: demo.id };
-      for (const role of demo.loginRoles) {
-        const person = personOf(random, demo.input.districtCode, ++sequence);
-        const roles: MembershipRole[] =
-          role === 'anggota' || role === 'kasir' || role === 'manajer' ? [role] : ['anggota', role];
-        const registered = await registerPerson(ctx, {
+      const ctx = { tx, now: seededAt, cooperativeId: demo.id, actorPersonId: null };
+      /** Members join the registry with a member number; kasir and manajer are staff only. */
+      const enrol = async (
+        person: ReturnType<typeof personOf>,
+        role: MembershipRole,
+        password?: string,
+      ) => {
+        if (role === 'kasir' || role === 'manajer') {
+          await registerPerson(ctx, { ...person, password, roles: [role] });
+          return;
+        }
+        const member = await registerMember(ctx, {
           ...person,
-          password: demoPassword(role),
-          roles,
+          ...memberDetailsOf(random, demo),
+          password,
+          joinedOn: '2026-01-02',
+          extraRoles: role === 'anggota' ? [] : [role],
         });
         members.push({
-          membershipId: registered.membership.membershipId,
-          fullName: registered.person.fullName,
+          membershipId: member.membershipId,
+          memberNumber: member.memberNumber ?? '',
+          fullName: member.fullName,
         });
+      };
+      for (const role of demo.loginRoles) {
+        const person = personOf(random, demo.input.districtCode, ++sequence);
+        await enrol(person, role, demoPassword(role));
         logins.push({
           role,
           cooperativeId: demo.id,
@@ -84,23 +104,10 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
         if (role === 'anggota' && sharedMember === null) sharedMember = person;
       }
       for (let index = 0; index < demo.memberCount; index++) {
-        const registered = await registerPerson(ctx, {
-          ...personOf(random, demo.input.districtCode, ++sequence),
-          roles: ['anggota'],
-        });
-        members.push({
-          membershipId: registered.membership.membershipId,
-          fullName: registered.person.fullName,
-        });
+        await enrol(personOf(random, demo.input.districtCode, ++sequence), 'anggota');
       }
       // One member belongs to two cooperatives, to show switching between them.
-      if (demo.key === 'consumer' && sharedMember) {
-        const registered = await registerPerson(ctx, { ...sharedMember, roles: ['anggota'] });
-        members.push({
-          membershipId: registered.membership.membershipId,
-          fullName: registered.person.fullName,
-        });
-      }
+      if (demo.key === 'consumer' && sharedMember) await enrol(sharedMember, 'anggota');
     });
     if (demo.memberCount > 0) {
       await seedLedgerActivity(db, {

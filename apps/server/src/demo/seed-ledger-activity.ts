@@ -11,6 +11,7 @@ import type { SeededRandom } from './random.js';
 
 export interface DemoMember {
   membershipId: string;
+  memberNumber: string;
   fullName: string;
 }
 
@@ -62,12 +63,12 @@ export async function seedLedgerActivity(
         idempotencyKey: `demo:${sourceId}`,
         lines,
       });
-    const subAccount = async (controlCode: string, member: DemoMember, index: number) =>
+    const subAccount = async (controlCode: string, member: DemoMember) =>
       (
         await openMemberSubAccount(ctx, {
           controlCode,
           membershipId: member.membershipId,
-          memberNumber: String(index + 1).padStart(4, '0'),
+          memberNumber: member.memberNumber,
           memberName: member.fullName,
         })
       ).id;
@@ -83,9 +84,9 @@ export async function seedLedgerActivity(
       ]);
     }
     for (const [index, member] of input.members.entries()) {
-      const pokok = await subAccount('3-1101', member, index);
-      const wajib = await subAccount('3-1102', member, index);
-      const sukarela = await subAccount('2-1201', member, index);
+      const pokok = await subAccount('3-1101', member);
+      const wajib = await subAccount('3-1102', member);
+      const sukarela = await subAccount('2-1201', member);
       const joinMonth = months[input.random.integer(0, 2)] ?? '2026-01';
       post(day(joinMonth, 3), `Simpanan pokok ${member.fullName}`, `pokok-${index}`, [
         { accountId: code('1-1101'), side: 'debit', amount: 100_000n },
@@ -121,7 +122,7 @@ export async function seedLedgerActivity(
           random: input.random,
           index,
           member,
-          loanAccount: await subAccount('1-1310', member, index),
+          loanAccount: await subAccount('1-1310', member),
         });
       }
     }

@@ -14,6 +14,7 @@ const allowedEdges: Record<string, string[]> = {
   cooperatives: ['ledger'],
   identity: ['cooperatives'],
   ledger: [],
+  members: ['identity'],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -30,7 +31,9 @@ function relativeImports(file: string): string[] {
 }
 
 describe('module boundaries', () => {
-  const modules = fs.readdirSync(modulesDir).filter((name) => fs.statSync(path.join(modulesDir, name)).isDirectory());
+  const modules = fs
+    .readdirSync(modulesDir)
+    .filter((name) => fs.statSync(path.join(modulesDir, name)).isDirectory());
 
   it('declares every module in the table of allowed edges', () => {
     expect(modules.sort()).toEqual(Object.keys(allowedEdges).sort());
@@ -46,8 +49,10 @@ describe('module boundaries', () => {
           if (relative.startsWith('..')) continue;
           const [targetModule, ...rest] = relative.split(path.sep);
           if (!targetModule || targetModule === module) continue;
-          if (rest.join('/') !== 'index.js') violations.push(`${file}: ${source} bypasses ${targetModule}/index.ts`);
-          if (!allowedEdges[module]?.includes(targetModule)) violations.push(`${module} -> ${targetModule} is not an allowed edge`);
+          if (rest.join('/') !== 'index.js')
+            violations.push(`${file}: ${source} bypasses ${targetModule}/index.ts`);
+          if (!allowedEdges[module]?.includes(targetModule))
+            violations.push(`${module} -> ${targetModule} is not an allowed edge`);
         }
       }
     }
@@ -55,7 +60,9 @@ describe('module boundaries', () => {
   });
 
   it('keeps the platform free of domain modules', () => {
-    const leaks = sourceFiles(platformDir).filter((file) => relativeImports(file).some((source) => source.includes('/modules/')));
+    const leaks = sourceFiles(platformDir).filter((file) =>
+      relativeImports(file).some((source) => source.includes('/modules/')),
+    );
     expect(leaks).toEqual([]);
   });
 });

@@ -11,6 +11,17 @@ export const membershipRoles = [
   'kasir',
 ] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
+
+/** calon: applied, awaiting the pengurus; ditolak: the application was refused. */
+export const membershipStatuses = [
+  'calon',
+  'aktif',
+  'keluar',
+  'meninggal',
+  'diberhentikan',
+  'ditolak',
+] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
 /** Pengurus is the board: ketua, sekretaris and bendahara. */
 export const pengurusRoles: readonly MembershipRole[] = ['ketua', 'sekretaris', 'bendahara'];
 
@@ -40,7 +51,7 @@ export const membershipView = z.object({
   cooperativeName: z.string(),
   districtCode: z.string(),
   roles: z.array(z.enum(membershipRoles)),
-  status: z.enum(['aktif', 'keluar', 'meninggal', 'diberhentikan']),
+  status: z.enum(membershipStatuses),
 });
 export type MembershipView = z.infer<typeof membershipView>;
 

@@ -72,4 +72,15 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'members.card_invalid': 'The member card is not valid.',
   'ledger.fiscal_year_invalid':
     'Fiscal year {{start}} to {{end}} is not valid: it must be exactly one year from the 1st of a month.',
+  'savings.insufficient_balance':
+    'Insufficient balance: {{available}} available, {{requested}} requested.',
+  'savings.not_withdrawable': 'Simpanan {{kind}} cannot be withdrawn while a member.',
+  'savings.pokok_exceeds_amount':
+    'The deposit exceeds the simpanan pokok; {{remaining}} remains to be paid.',
+  'savings.session_not_open': 'Open a teller session first.',
+  'savings.session_already_open': 'You still have an open teller session.',
+  'savings.session_not_found': 'Teller session not found.',
+  'savings.transfer_to_self': 'You cannot transfer to your own account.',
+  'savings.account_not_found': 'Savings account not found.',
+  'savings.month_not_ended': 'The month {{month}} has not ended yet.',
 };

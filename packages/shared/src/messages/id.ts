@@ -68,4 +68,15 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'members.card_invalid': 'Kartu anggota tidak sah.',
   'ledger.fiscal_year_invalid':
     'Tahun buku {{start}} sampai {{end}} tidak valid: harus tepat satu tahun mulai tanggal 1.',
+  'savings.insufficient_balance':
+    'Saldo tidak cukup: tersedia {{available}}, diminta {{requested}}.',
+  'savings.not_withdrawable': 'Simpanan {{kind}} tidak dapat ditarik selama masih menjadi anggota.',
+  'savings.pokok_exceeds_amount':
+    'Setoran melebihi simpanan pokok; sisa yang harus dibayar {{remaining}}.',
+  'savings.session_not_open': 'Buka sesi kasir terlebih dahulu.',
+  'savings.session_already_open': 'Anda masih memiliki sesi kasir yang terbuka.',
+  'savings.session_not_found': 'Sesi kasir tidak ditemukan.',
+  'savings.transfer_to_self': 'Tidak dapat mentransfer ke rekening sendiri.',
+  'savings.account_not_found': 'Rekening simpanan tidak ditemukan.',
+  'savings.month_not_ended': 'Bulan {{month}} belum berakhir.',
 };

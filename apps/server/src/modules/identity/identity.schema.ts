@@ -9,7 +9,11 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { MembershipRole, OfficerRole } from '@lumbung/shared/contracts/identity';
+import {
+  membershipStatuses,
+  type MembershipRole,
+  type OfficerRole,
+} from '@lumbung/shared/contracts/identity';
 import { cooperativesSchema } from '../cooperatives/index.js';
 
 const { cooperatives } = cooperativesSchema;
@@ -46,9 +50,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => people.id),
     roles: text('roles').array().$type<MembershipRole[]>().notNull(),
-    status: text('status', { enum: ['aktif', 'keluar', 'meninggal', 'diberhentikan'] })
-      .notNull()
-      .default('aktif'),
+    status: text('status', { enum: membershipStatuses }).notNull().default('aktif'),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     createdAt: timestamptz('created_at').notNull(),
   },

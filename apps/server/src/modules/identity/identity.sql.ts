@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { MembershipRole } from '@lumbung/shared/contracts/identity';
+import type { MembershipRole, MembershipStatus } from '@lumbung/shared/contracts/identity';
 import { queryRows, type Tx } from '../../platform/db/database.js';
 import { cooperativesSchema } from '../cooperatives/index.js';
 import { memberships, officerScopes, oneTimeCodes, people, sessions } from './identity.schema.js';
@@ -84,6 +84,18 @@ export async function findMembershipOfPerson(tx: Tx, cooperativeId: string, pers
     .from(memberships)
     .where(and(eq(memberships.cooperativeId, cooperativeId), eq(memberships.personId, personId)));
   return row ?? null;
+}
+
+export async function setMembershipStatus(
+  tx: Tx,
+  cooperativeId: string,
+  membershipId: string,
+  status: MembershipStatus,
+) {
+  await tx
+    .update(memberships)
+    .set({ status })
+    .where(and(eq(memberships.cooperativeId, cooperativeId), eq(memberships.id, membershipId)));
 }
 
 export async function setMembershipRoles(

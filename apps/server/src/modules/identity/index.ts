@@ -13,3 +13,5 @@ export type { MessageChannel } from './channels/channel.js';
 export { sendOneTimeCodeHandler } from './send-one-time-code-handler.js';
 export * as identitySchema from './identity.schema.js';
 export type { IdentityPolicy } from './identity.types.js';
+export { setMembershipStatus } from './commands/set-membership-status.js';
+export { validateIdentity } from './commands/validate-identity.js';

@@ -20,7 +20,7 @@ import { ensurePerson, type PersonInput } from './ensure-person.js';
  */
 export async function registerPerson(
   ctx: { tx: Tx; now: Date; cooperativeId: string | null },
-  input: PersonInput & { roles: MembershipRole[] },
+  input: PersonInput & { roles: MembershipRole[]; status?: 'calon' | 'aktif' },
 ) {
   const cooperativeId = ctx.cooperativeId;
   assert(cooperativeId, 'registerPerson runs in a cooperative scope');
@@ -30,6 +30,7 @@ export async function registerPerson(
     id: uuidv7(ctx.now.getTime()),
     personId,
     roles: [...new Set(input.roles)],
+    status: input.status ?? 'aktif',
     joinedOn: ctx.now.toISOString().slice(0, 10),
     createdAt: ctx.now,
   });

@@ -45,7 +45,12 @@ export async function requestOneTimeCode(
       ctx.tx,
       {
         topic: sendOneTimeCodeTopic,
-        payload: { to: phone, code, text: oneTimeCodeText(code, person.locale), redactAfterDelivery: ['code', 'text'] },
+        payload: {
+          to: phone,
+          code,
+          text: oneTimeCodeText(code, person.locale),
+          redactAfterDelivery: ['code', 'text'],
+        },
         idempotencyKey: `otp:${id}`,
         cooperativeId: null,
       },
