@@ -25,7 +25,11 @@ export default async function setup(project: TestProject) {
     await server.admin.exec(`drop database if exists ${settings.template}`);
     await server.admin.exec(`create database ${settings.template}`);
     await server.close();
-    const template = connectPostgres(settings.databaseUrl(settings.template), settings.databaseUrl(settings.template), 1);
+    const template = connectPostgres(
+      settings.databaseUrl(settings.template),
+      settings.databaseUrl(settings.template),
+      1,
+    );
     await prepareDatabase(template);
     await template.admin.exec(`do $$ begin
       if not exists (select 1 from pg_roles where rolname = '${settings.appLogin}') then
@@ -41,7 +45,10 @@ export default async function setup(project: TestProject) {
   await prepareDatabase(db);
   const snapshot = await db.dumpDataDir();
   await db.close();
-  const snapshotPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lumbung-test-')), 'migrated.tar');
+  const snapshotPath = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'lumbung-test-')),
+    'migrated.tar',
+  );
   fs.writeFileSync(snapshotPath, Buffer.from(await snapshot.arrayBuffer()));
   project.provide('pgliteSnapshotPath', snapshotPath);
   project.provide('postgresTemplate', '');
