@@ -33,8 +33,21 @@ describe('route declarations', () => {
     expect(posts.filter((route) => typeof route.idempotent !== 'boolean')).toEqual([]);
   });
 
+  it('opens only the membership application to people outside the cooperative', () => {
+    const openCooperativeRoutes = apiRoutes()
+      .filter(
+        (route) => route.url.includes(':cooperativeId') && !('tenant' in (route.access as object)),
+      )
+      .map((route) => `${route.methods.join(',')} ${route.url}`);
+    expect(openCooperativeRoutes).toEqual([
+      'POST /api/v1/cooperatives/:cooperativeId/member-applications',
+    ]);
+  });
+
   it('refuses a user of another cooperative on every tenant route', async () => {
-    const tenantRoutes = apiRoutes().filter((route) => route.url.includes(':cooperativeId'));
+    const tenantRoutes = apiRoutes().filter(
+      (route) => route.url.includes(':cooperativeId') && 'tenant' in (route.access as object),
+    );
     expect(tenantRoutes.length).toBeGreaterThan(4);
     for (const route of tenantRoutes) {
       for (const method of route.methods.filter((candidate) => candidate !== 'HEAD')) {
