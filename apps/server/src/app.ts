@@ -35,6 +35,7 @@ import {
 } from './modules/cooperatives/index.js';
 import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
 import { membersRoutes, type CardKeys } from './modules/members/index.js';
+import { savingsRoutes } from './modules/savings/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -168,9 +169,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const respondDeps = { db: deps.db, now: () => deps.clock.now() };
+  const identityPolicy = {
+    sessionTtlHours: deps.config.sessionTtlHours,
+    login: deps.config.login,
+    pin: { maxFailures: 3, lockMinutes: 30 },
+  };
   await app.register(cooperativesRoutes(respondDeps));
   await app.register(ledgerRoutes(respondDeps));
   await app.register(membersRoutes({ ...respondDeps, cardKeys: deps.cardKeys }));
+  await app.register(savingsRoutes({ ...respondDeps, pinPolicy: identityPolicy }));
   await app.register(
     statementsRoutes({
       ...respondDeps,
@@ -183,11 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     identityRoutes({
       ...respondDeps,
-      policy: {
-        sessionTtlHours: deps.config.sessionTtlHours,
-        login: deps.config.login,
-        pin: { maxFailures: 3, lockMinutes: 30 },
-      },
+      policy: identityPolicy,
       cookieSecure: deps.config.cookieSecure,
       loginRatePerMinute: deps.config.login.rateLimitPerMinute,
       kickOutbox: deps.kickOutbox ?? (() => undefined),

@@ -15,6 +15,7 @@ const allowedEdges: Record<string, string[]> = {
   identity: ['cooperatives'],
   ledger: [],
   members: ['identity'],
+  savings: ['ledger', 'members', 'identity'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,0 +1,68 @@
+import { DomainError } from '../../../platform/domain-error.js';
+import { getCurrentBalance, lockLedgerForPosting, postJournalEntry } from '../../ledger/index.js';
+import { findAccountIdsByCode } from '../savings.sql.js';
+import { getSavingsProducts } from '../queries/get-savings-products.js';
+import {
+  businessDateOf,
+  cashCode,
+  type SavingsContext,
+  type SavingsKind,
+  type SavingsReceipt,
+} from '../savings.types.js';
+import {
+  getActiveMember,
+  getOpenSession,
+  ledgerKeyOf,
+  openSavingsAccount,
+  receiptOf,
+} from './savings-account.js';
+
+/**
+ * A member pays cash at the teller into simpanan pokok, wajib or sukarela: Dr Kas, Cr the
+ * member's sub-account, inside the teller's open session.
+ *
+ * Refuses: savings.session_not_open, members.member_not_found, members.not_active,
+ * savings.pokok_exceeds_amount, ledger.period_closed.
+ */
+export async function depositSavings(
+  ctx: SavingsContext,
+  input: { membershipId: string; kind: SavingsKind; amount: bigint; memo?: string | undefined },
+): Promise<SavingsReceipt> {
+  const session = await getOpenSession(ctx);
+  const member = await getActiveMember(ctx, input.membershipId);
+  const products = await getSavingsProducts(ctx);
+  // The posting turn first: the pokok check below and the posting see the same balance.
+  await lockLedgerForPosting(ctx);
+  const account = await openSavingsAccount(ctx, member, input.kind);
+  if (input.kind === 'pokok') {
+    // Pokok is one amount, the same for every member: it may come in parts but never exceed it.
+    const { balance } = await getCurrentBalance(ctx, account.id);
+    const remaining = products.pokok.amount - balance;
+    if (input.amount > remaining)
+      throw new DomainError('savings.pokok_exceeds_amount', { remaining: remaining.toString() });
+  }
+  const cash = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [cashCode])).get(cashCode);
+  if (!cash) throw new DomainError('ledger.account_not_found');
+  const memo = input.memo ?? `Setoran simpanan ${input.kind} ${member.memberNumber ?? ''}`;
+  const posted = await postJournalEntry(ctx, {
+    businessDate: businessDateOf(ctx.now),
+    lines: [
+      { accountId: cash, side: 'debit', amount: input.amount },
+      { accountId: account.id, side: 'credit', amount: input.amount },
+    ],
+    sourceType: 'savings.deposit',
+    sourceId: session.id,
+    memo,
+    idempotencyKey: ledgerKeyOf(ctx, 'deposit'),
+    postedBy: ctx.actorPersonId,
+  });
+  return receiptOf(ctx, {
+    type: 'deposit',
+    kind: input.kind,
+    member,
+    accountId: account.id,
+    amount: input.amount,
+    posted,
+    sessionId: session.id,
+  });
+}

@@ -1,0 +1,22 @@
+/** The savings module's only door: products, teller, transfers, interest, arrears, passbooks. */
+export { savingsRoutes, type SavingsRouteDeps } from './savings.routes.js';
+export { setSavingsProducts } from './commands/set-savings-products.js';
+export { openTellerSession } from './commands/open-teller-session.js';
+export { closeTellerSession } from './commands/close-teller-session.js';
+export { depositSavings } from './commands/deposit-savings.js';
+export { withdrawSavings } from './commands/withdraw-savings.js';
+export { transferSavings } from './commands/transfer-savings.js';
+export { runMonthEndInterest } from './commands/run-month-end-interest.js';
+export { getSavingsProducts } from './queries/get-savings-products.js';
+export { getMemberSavings } from './queries/get-member-savings.js';
+export { getTellerSession } from './queries/get-teller-session.js';
+export { listWajibArrears } from './queries/list-wajib-arrears.js';
+export { getPassbook, getSavingsAccount } from './queries/get-passbook.js';
+export { renderPassbookPdf } from './render/passbook-pdf.js';
+export type {
+  SavingsContext,
+  SavingsProducts,
+  SavingsReceipt,
+  SavingsKind,
+} from './savings.types.js';
+export * as savingsSchema from './savings.schema.js';
