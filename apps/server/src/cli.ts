@@ -8,6 +8,7 @@ import { registerCooperative } from './modules/cooperatives/index.js';
 import { createOfficer, registerPerson } from './modules/identity/index.js';
 import { listLedgerCooperatives, verifyCooperativeLedger } from './modules/ledger/index.js';
 import { publishDailyCheckpoints } from './jobs/daily-checkpoints.js';
+import { previousMonthOf, runMonthEndInterestForAll } from './jobs/month-end-interest.js';
 import { loadConfig } from './platform/config.js';
 import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
@@ -193,6 +194,32 @@ program
     withDatabase(async ({ db }) => {
       const count = await publishDailyCheckpoints(db, options.date, new Date());
       console.log(`Published ${options.date} checkpoints for ${count} cooperatives`);
+    }),
+  );
+
+program
+  .command('month-end-interest')
+  .description(
+    'Post savings interest and withheld tax for a month in every cooperative (idempotent)',
+  )
+  .option('--month <yyyy-mm>', 'the month (default: last month)', previousMonthOf(new Date()))
+  .action((options: { month: string }) =>
+    withDatabase(async ({ db }) => {
+      const log = {
+        info: () => undefined,
+        warn: (object: object) => console.warn(JSON.stringify(object)),
+        error: () => undefined,
+      };
+      const results = await runMonthEndInterestForAll(db, {
+        month: options.month,
+        now: new Date(),
+        log,
+      });
+      for (const result of results) {
+        console.log(
+          `${result.cooperativeId}  ${options.month}  ${result.accountCount} accounts  interest ${result.grossInterest}  tax ${result.taxWithheld}`,
+        );
+      }
     }),
   );
 

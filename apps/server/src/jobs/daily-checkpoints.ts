@@ -1,6 +1,7 @@
 import { withSystem, withTenant, type Database } from '../platform/db/database.js';
 import type { Logger } from '../platform/context.js';
 import { createCheckpoint, listLedgerCooperatives } from '../modules/ledger/index.js';
+import { previousMonthOf, runMonthEndInterestForAll } from './month-end-interest.js';
 
 /**
  * Publishes every cooperative's checkpoint for `date` (idempotent per cooperative and date, so
@@ -18,7 +19,10 @@ export async function publishDailyCheckpoints(db: Database, date: string, now: D
   return cooperatives.length;
 }
 
-/** The in-process scheduler: checks hourly and publishes the day's checkpoints once per day. */
+/**
+ * The in-process scheduler: checks hourly and, once per day, publishes the checkpoints and runs
+ * last month's interest (both idempotent per cooperative and date or month).
+ */
 export function startDailyJobs(
   db: Database,
   options: { now: () => Date; log: Logger; intervalMs?: number },
@@ -30,8 +34,14 @@ export function startDailyJobs(
     if (date === lastDate) return;
     try {
       const count = await publishDailyCheckpoints(db, date, now);
+      // Month-end interest for last month: idempotent, so running it every day is harmless.
+      const month = previousMonthOf(now);
+      const interest = await runMonthEndInterestForAll(db, { month, now, log: options.log });
       lastDate = date;
-      options.log.info({ date, cooperatives: count }, 'daily ledger checkpoints published');
+      options.log.info(
+        { date, cooperatives: count, interestMonth: month, interestRuns: interest.length },
+        'daily jobs done',
+      );
     } catch (error) {
       options.log.error({ err: error }, 'daily ledger checkpoints failed; retrying next tick');
     }
