@@ -183,6 +183,10 @@ export const errorCodes = {
     when: "a member card's signature or format does not verify",
   },
   // savings
+  'savings.exit_has_pending_holds': {
+    status: 422,
+    when: 'a member leaves while money on their savings is still held for an outside party',
+  },
   'savings.insufficient_balance': {
     status: 422,
     when: 'a withdrawal or transfer would take the account below its balance or the product minimum',

@@ -151,3 +151,18 @@ export const passbookView = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
+
+export const memberExitRequest = z.object({
+  status: z.enum(['keluar', 'meninggal', 'diberhentikan']),
+  reason: z.string().trim().min(3).max(500),
+});
+
+export const memberExitView = z.object({
+  membershipId: z.uuid(),
+  memberNumber: z.string(),
+  status: z.enum(['keluar', 'meninggal', 'diberhentikan']),
+  leftOn: z.string(),
+  returned: z.array(z.object({ kind: z.enum(['pokok', 'wajib', 'sukarela']), amount: z.string() })),
+  total: z.string(),
+  entryId: z.uuid().nullable(),
+});

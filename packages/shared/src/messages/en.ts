@@ -83,4 +83,6 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'savings.transfer_to_self': 'You cannot transfer to your own account.',
   'savings.account_not_found': 'Savings account not found.',
   'savings.month_not_ended': 'The month {{month}} has not ended yet.',
+  'savings.exit_has_pending_holds':
+    'Money is still held on the {{kind}} savings; resolve it before the member leaves.',
 };

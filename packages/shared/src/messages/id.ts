@@ -79,4 +79,6 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'savings.transfer_to_self': 'Tidak dapat mentransfer ke rekening sendiri.',
   'savings.account_not_found': 'Rekening simpanan tidak ditemukan.',
   'savings.month_not_ended': 'Bulan {{month}} belum berakhir.',
+  'savings.exit_has_pending_holds':
+    'Masih ada dana ditahan pada simpanan {{kind}}; selesaikan dulu sebelum anggota keluar.',
 };

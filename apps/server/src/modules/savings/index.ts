@@ -7,6 +7,7 @@ export { depositSavings } from './commands/deposit-savings.js';
 export { withdrawSavings } from './commands/withdraw-savings.js';
 export { transferSavings } from './commands/transfer-savings.js';
 export { runMonthEndInterest } from './commands/run-month-end-interest.js';
+export { settleMemberExit } from './commands/settle-member-exit.js';
 export { getSavingsProducts } from './queries/get-savings-products.js';
 export { getMemberSavings } from './queries/get-member-savings.js';
 export { getTellerSession } from './queries/get-teller-session.js';

@@ -5,6 +5,8 @@ import { isoDateSchema, uuidSchema } from '@lumbung/shared/contracts/common';
 import {
   closeTellerSessionRequest,
   interestRunRequest,
+  memberExitRequest,
+  memberExitView,
   interestRunView,
   memberSavingsView,
   openTellerSessionRequest,
@@ -31,6 +33,7 @@ import { depositSavings } from './commands/deposit-savings.js';
 import { openTellerSession } from './commands/open-teller-session.js';
 import { runMonthEndInterest } from './commands/run-month-end-interest.js';
 import { setSavingsProducts } from './commands/set-savings-products.js';
+import { settleMemberExit } from './commands/settle-member-exit.js';
 import { transferSavings } from './commands/transfer-savings.js';
 import { withdrawSavings } from './commands/withdraw-savings.js';
 import { getMemberSavings } from './queries/get-member-savings.js';
@@ -277,6 +280,32 @@ export function savingsRoutes(deps: SavingsRouteDeps) {
           { status: 201 },
         );
       },
+    });
+
+    app.post('/api/v1/cooperatives/:cooperativeId/members/:membershipId/exit', {
+      config: { access: { tenant: ['ketua'] }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'End a membership after settling it: savings paid out and returned in cash (ketua)',
+        params: params.extend({ membershipId: uuidSchema }),
+        body: memberExitRequest,
+        response: { 201: memberExitView },
+      },
+      handler: (request, reply) =>
+        respond(
+          deps,
+          request,
+          reply,
+          async (ctx) =>
+            toWire(
+              await settleMemberExit(savingsContext(ctx), {
+                membershipId: request.params.membershipId,
+                ...request.body,
+              }),
+            ),
+          { status: 201 },
+        ),
     });
 
     app.post(`${base}/interest-runs`, {
