@@ -52,4 +52,5 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(snapshotPath, Buffer.from(await snapshot.arrayBuffer()));
   project.provide('pgliteSnapshotPath', snapshotPath);
   project.provide('postgresTemplate', '');
+  return () => fs.rmSync(path.dirname(snapshotPath), { recursive: true, force: true });
 }
