@@ -6,6 +6,7 @@ import { channelConfigFromEnv, createMessageChannel } from './modules/identity/i
 import { loadCardKeys } from './modules/members/index.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import { refreshPlannerStatistics } from './platform/db/planner-statistics.js';
 import { startOutboxWorker } from './platform/outbox/outbox.js';
 import { startDailyJobs } from './jobs/daily-checkpoints.js';
 
@@ -17,6 +18,7 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv = proce
   const { db, migration } = await openDatabase(config);
   if (config.seedDemoOnEmpty && (await isEmptyPlatform(db))) {
     const logins = await seedDemo(db);
+    await refreshPlannerStatistics(db);
     const file = writeDemoLogins(config.dataDir, logins);
     console.log(`${formatDemoLogins(logins)}\n(also written to ${file})`);
   }

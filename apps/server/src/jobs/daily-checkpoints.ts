@@ -2,6 +2,7 @@ import { withSystem, withTenant, type Database } from '../platform/db/database.j
 import type { Logger } from '../platform/context.js';
 import { createCheckpoint, listLedgerCooperatives } from '../modules/ledger/index.js';
 import { previousMonthOf, runMonthEndInterestForAll } from './month-end-interest.js';
+import { refreshPlannerStatistics } from '../platform/db/planner-statistics.js';
 
 /**
  * Publishes every cooperative's checkpoint for `date` (idempotent per cooperative and date, so
@@ -37,6 +38,7 @@ export function startDailyJobs(
       // Month-end interest for last month: idempotent, so running it every day is harmless.
       const month = previousMonthOf(now);
       const interest = await runMonthEndInterestForAll(db, { month, now, log: options.log });
+      if (db.kind === 'pglite') await refreshPlannerStatistics(db); // no autovacuum in PGlite
       lastDate = date;
       options.log.info(
         { date, cooperatives: count, interestMonth: month, interestRuns: interest.length },

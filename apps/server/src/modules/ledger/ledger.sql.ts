@@ -158,14 +158,14 @@ export async function readPostingState(
     sql`select
       (select json_agg(json_build_object('id', id, 'code', code, 'isActive', is_active, 'isControl', is_control))
          from ledger_accounts where cooperative_id = ${cooperativeId}
-         and id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(input.accountIds)}::jsonb))) as accounts,
+         and id = any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(input.accountIds)}::jsonb)))) as accounts,
       (select json_agg(to_char(period_month, 'YYYY-MM-DD')) from ledger_periods where cooperative_id = ${cooperativeId}
-         and period_month in (select value::date from jsonb_array_elements_text(${JSON.stringify(input.periodMonths)}::jsonb))) as closed,
+         and period_month = any(array(select value::date from jsonb_array_elements_text(${JSON.stringify(input.periodMonths)}::jsonb)))) as closed,
       (select json_agg(json_build_object('id', id, 'idempotencyKey', idempotency_key, 'contentHash', content_hash,
               'sequence', sequence, 'businessDate', to_char(business_date, 'YYYY-MM-DD'), 'hash', hash, 'prevHash', prev_hash,
               'totalAmount', total_amount::text))
          from journal_entries where cooperative_id = ${cooperativeId}
-         and idempotency_key in (select value from jsonb_array_elements_text(${JSON.stringify(input.idempotencyKeys)}::jsonb))) as existing`,
+         and idempotency_key = any(array(select value from jsonb_array_elements_text(${JSON.stringify(input.idempotencyKeys)}::jsonb)))) as existing`,
   );
   return {
     accounts: row?.accounts ?? [],
@@ -579,7 +579,7 @@ export async function sumLinesUpTo(
     tx,
     sql`select sum(amount) filter (where side = 'debit') as debit, sum(amount) filter (where side = 'credit') as credit
         from journal_lines where cooperative_id = ${cooperativeId} and business_date <= ${asOf}
-        and account_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(accountIds)}::jsonb))`,
+        and account_id = any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(accountIds)}::jsonb)))`,
   );
   return { debit: BigInt(row?.debit ?? 0), credit: BigInt(row?.credit ?? 0) };
 }
@@ -614,7 +614,7 @@ export async function listLinesBetween(
           l.sequence, l.memo as line_memo, e.memo, e.source_type, e.source_id
         from journal_lines l join journal_entries e on e.cooperative_id = l.cooperative_id and e.id = l.entry_id
         where l.cooperative_id = ${cooperativeId}
-          and l.account_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(input.accountIds)}::jsonb))
+          and l.account_id = any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(input.accountIds)}::jsonb)))
           and l.business_date between ${input.from} and ${input.to}
           and (l.business_date, l.sequence, l.line_number) > (${input.after.date}::date, ${input.after.sequence}::bigint, ${input.after.lineNumber}::int)
         order by l.business_date, l.sequence, l.line_number

@@ -21,3 +21,8 @@ export type {
   SavingsKind,
 } from './savings.types.js';
 export * as savingsSchema from './savings.schema.js';
+export { termDepositsRoutes } from './term-deposits.routes.js';
+export { openTermDeposit, type TermDepositView } from './commands/open-term-deposit.js';
+export { breakTermDeposit } from './commands/break-term-deposit.js';
+export { matureTermDeposits, type TermMaturity } from './commands/mature-term-deposits.js';
+export * as termDepositsSchema from './term-deposits.schema.js';

@@ -36,7 +36,8 @@ export interface Database {
 }
 
 export function scopeSettings(scope: Scope): SQL {
-  return sql`select set_config('role', ${appRole}, true),
+  // JIT compilation costs hundreds of milliseconds and never pays off for short OLTP queries.
+  return sql`select set_config('role', ${appRole}, true), set_config('jit', 'off', true),
     set_config('app.cooperative_id', ${scope.cooperativeId ?? ''}, true),
     set_config('app.person_id', ${scope.personId ?? ''}, true),
     set_config('app.system', ${scope.systemReason === null ? '' : 'on'}, true)`;
