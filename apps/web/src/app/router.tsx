@@ -4,6 +4,8 @@ import { RequireSession } from '../features/auth/RequireSession';
 import { ActiveContextProvider } from '../features/cooperative-context/ActiveContextProvider';
 import { HomePage } from '../features/home/HomePage';
 import { ledgerRoutes } from '../features/ledger/ledger-routes';
+import { membersRoutes } from '../features/members/members-routes';
+import { savingsRoutes } from '../features/savings/savings-routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -24,6 +26,8 @@ export function createRouter() {
       children: [
         { index: true, element: <HomePage /> },
         ...ledgerRoutes,
+        ...membersRoutes,
+        ...savingsRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

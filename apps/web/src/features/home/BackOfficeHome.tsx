@@ -6,7 +6,11 @@ const modules = ['members', 'savings', 'bookkeeping', 'loans', 'shu', 'rat'] as 
 type Module = (typeof modules)[number];
 
 /** Modules that are live, and where they start; the others arrive in later releases. */
-const moduleHomes: Partial<Record<Module, string>> = { bookkeeping: '/pembukuan' };
+const moduleHomes: Partial<Record<Module, string>> = {
+  members: '/anggota',
+  savings: '/simpanan',
+  bookkeeping: '/pembukuan',
+};
 
 /** The board's home: one tile per module, and the figures every member sees. */
 export function BackOfficeHome({ membership }: { membership: MembershipView }) {
@@ -39,6 +43,12 @@ export function BackOfficeHome({ membership }: { membership: MembershipView }) {
           );
         })}
       </ul>
+      {membership.roles.some((role) => role === 'kasir' || role === 'bendahara') && (
+        <Link to="/kasir" className="card link-card section" data-testid="teller-link">
+          <h2>{t('savings.teller.title')}</h2>
+          <p className="muted small">{t('savings.teller.tile')}</p>
+        </Link>
+      )}
       <Link to="/angka" className="card link-card" data-testid="figures-link">
         <h2>{t('home.figuresLink.title')}</h2>
         <p className="muted small">{t('home.figuresLink.body')}</p>

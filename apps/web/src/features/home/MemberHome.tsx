@@ -1,10 +1,11 @@
 import type { MembershipView, PersonView } from '@lumbung/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MemberSavingsSummary } from '../savings/MemberSavingsSummary';
 
-const balanceCards = ['savings', 'loans', 'shu'] as const;
+const comingCards = ['loans', 'shu'] as const;
 
-/** A member's home: who they are, which cooperative, and where their balances will appear. */
+/** A member's home: who they are, which cooperative, their savings and what comes next. */
 export function MemberHome({
   person,
   membership,
@@ -13,21 +14,32 @@ export function MemberHome({
   membership: MembershipView;
 }) {
   const { t } = useTranslation();
+  const isAktif = membership.status === 'aktif';
   return (
     <main className="page">
       <h1 data-testid="home-title">{t('home.member.greeting', { name: person.fullName })}</h1>
       <p className="muted" data-testid="member-cooperative">
         {t('home.member.memberOf', { cooperative: membership.cooperativeName })}
       </p>
+      {isAktif ? (
+        <MemberSavingsSummary
+          cooperativeId={membership.cooperativeId}
+          membershipId={membership.membershipId}
+          hasPin={person.hasPin}
+        />
+      ) : (
+        <p className="notice" data-testid="member-status-notice">
+          {t(membership.status === 'calon' ? 'home.member.pending' : 'home.member.inactive')}
+        </p>
+      )}
       <ul className="stack">
-        {balanceCards.map((card) => (
+        {comingCards.map((card) => (
           <li key={card} className="card balance-card" data-testid={`balance-${card}`}>
             <h2>{t(`home.member.${card}`)}</h2>
-            <p className="balance-figure">Rp —</p>
+            <p className="muted small">{t('home.member.comingSoon')}</p>
           </li>
         ))}
       </ul>
-      <p className="muted small">{t('home.member.figuresComing')}</p>
       <Link to="/angka" className="card link-card" data-testid="figures-link">
         <h2>{t('home.figuresLink.title')}</h2>
         <p className="muted small">{t('home.figuresLink.body')}</p>
