@@ -35,7 +35,7 @@ import {
 } from './modules/cooperatives/index.js';
 import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
 import { membersRoutes, type CardKeys } from './modules/members/index.js';
-import { savingsRoutes } from './modules/savings/index.js';
+import { payrollRoutes, savingsRoutes, termDepositsRoutes } from './modules/savings/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -178,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ledgerRoutes(respondDeps));
   await app.register(membersRoutes({ ...respondDeps, cardKeys: deps.cardKeys }));
   await app.register(savingsRoutes({ ...respondDeps, pinPolicy: identityPolicy }));
+  await app.register(payrollRoutes(respondDeps));
+  await app.register(termDepositsRoutes(respondDeps));
   await app.register(
     statementsRoutes({
       ...respondDeps,

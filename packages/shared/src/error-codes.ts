@@ -223,6 +223,87 @@ export const errorCodes = {
     status: 422,
     when: 'month-end interest is run for a month that has not ended yet',
   },
+  // savings: payroll-deduction import (a file is refused whole; a row is refused or skipped alone)
+  'savings.payroll_file_unreadable': {
+    status: 422,
+    when: 'an imported payroll file is not a readable CSV or XLSX file',
+  },
+  'savings.payroll_file_empty': {
+    status: 422,
+    when: 'an imported payroll file has no header row or no member rows',
+  },
+  'savings.payroll_unknown_column': {
+    status: 422,
+    when: 'a payroll file has a column (or a cell beyond the header) the import does not know',
+  },
+  'savings.payroll_missing_column': {
+    status: 422,
+    when: 'a payroll file lacks nomor_anggota, periode or simpanan_wajib in its header',
+  },
+  'savings.payroll_duplicate_column': {
+    status: 422,
+    when: "a payroll file's header names the same column twice",
+  },
+  'savings.payroll_member_number_invalid': {
+    status: 422,
+    when: 'a payroll row has a member number that is not 1 to 6 digits',
+  },
+  'savings.payroll_period_invalid': {
+    status: 422,
+    when: 'a payroll row has a periode that is not yyyy-mm',
+  },
+  'savings.payroll_period_mismatch': {
+    status: 422,
+    when: "a payroll row's periode differs from the period being imported",
+  },
+  'savings.payroll_amount_invalid': {
+    status: 422,
+    when: 'a payroll amount is not whole rupiah (25000 or 25.000), e.g. a decimal or negative',
+  },
+  'savings.payroll_duplicate_member': {
+    status: 422,
+    when: 'a member number appears on more than one row of the same payroll file',
+  },
+  'savings.payroll_loans_unavailable': {
+    status: 422,
+    when: 'a payroll row has a loan repayment while the loans module does not exist yet',
+  },
+  'savings.payroll_nothing_to_post': {
+    status: 422,
+    when: 'a payroll row deducts nothing (every amount is zero or empty)',
+  },
+  'savings.payroll_already_posted': {
+    status: 409,
+    when: "a payroll row's deductions for the period were posted by an earlier import",
+  },
+  'savings.payroll_import_not_found': {
+    status: 404,
+    when: 'no payroll import with that id in this cooperative',
+  },
+  'savings.term_deposit_unavailable': {
+    status: 422,
+    when: 'a term deposit is asked of a cooperative whose chart has no Simpanan berjangka (2-1202): only simpan_pinjam and serba_usaha cooperatives take them',
+  },
+  'savings.term_deposit_amount_invalid': {
+    status: 422,
+    when: 'a term deposit is opened for zero or a negative amount',
+  },
+  'savings.term_deposit_not_found': {
+    status: 404,
+    when: 'no term deposit with that id in this cooperative',
+  },
+  'savings.term_deposit_already_closed': {
+    status: 409,
+    when: 'a term deposit that has already matured, rolled over or been broken is broken',
+  },
+  'savings.term_deposit_due': {
+    status: 422,
+    when: 'a term deposit is broken on or after its maturity date: it matures instead',
+  },
+  'savings.maturity_date_in_future': {
+    status: 422,
+    when: 'term-deposit maturities are run as of a date after today',
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

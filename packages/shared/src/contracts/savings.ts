@@ -166,3 +166,150 @@ export const memberExitView = z.object({
   total: z.string(),
   entryId: z.uuid().nullable(),
 });
+
+// Payroll-deduction import ------------------------------------------------------------------------
+
+export const payrollFileFormats = ['csv', 'xlsx'] as const;
+export type PayrollFileFormat = (typeof payrollFileFormats)[number];
+export const payrollRowStatuses = ['posted', 'already_posted', 'refused', 'skipped'] as const;
+export type PayrollRowStatus = (typeof payrollRowStatuses)[number];
+/** The savings kinds a payroll deduction pays into. */
+export const payrollSavingsKinds = ['wajib', 'sukarela'] as const;
+
+export const payrollImportRequest = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  period: periodString.describe('The month whose deductions the file holds, yyyy-mm'),
+  format: z.enum(payrollFileFormats),
+  contentBase64: z
+    .base64()
+    .min(1)
+    .max(2_800_000)
+    .describe('The file itself, base64-encoded (at most 2 MB before encoding)'),
+});
+
+export const payrollImportRowView = z.object({
+  rowNumber: z.number().int().describe('The line in the file; the header is line 1'),
+  memberNumber: z.string().nullable(),
+  memberName: z.string().nullable().describe('The registered name, else the file\'s "nama"'),
+  membershipId: uuidSchema.nullable(),
+  status: z.enum(payrollRowStatuses),
+  code: z.string().nullable().describe('Why the row was not posted (null when posted)'),
+  message: z.object({ id: z.string(), en: z.string() }).nullable(),
+  params: z.record(z.string(), z.string()),
+  wajib: rupiahString.nullable().describe('As read from the file; null when unreadable'),
+  sukarela: rupiahString.nullable(),
+  angsuran: rupiahString.nullable(),
+  postings: z.array(
+    z.object({
+      kind: z.enum(payrollSavingsKinds),
+      amount: rupiahString,
+      status: z.enum(['posted', 'already_posted']),
+      entryId: uuidSchema,
+    }),
+  ),
+});
+
+export const payrollImportSummaryView = z.object({
+  importId: uuidSchema,
+  period: periodString,
+  fileName: z.string(),
+  format: z.enum(payrollFileFormats),
+  fileSha256: z.string(),
+  rowCount: z.number().int(),
+  counts: z.object({
+    posted: z.number().int(),
+    alreadyPosted: z.number().int(),
+    refused: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  totalPosted: rupiahString.describe('Rupiah this import posted: the Bank debit to reconcile'),
+  importedAt: z.iso.datetime(),
+  importedBy: uuidSchema.nullable(),
+});
+
+export const payrollImportView = payrollImportSummaryView.extend({
+  rows: z.array(payrollImportRowView),
+});
+
+export const payrollImportListView = z.object({
+  items: z.array(payrollImportSummaryView),
+  nextCursor: z.string().nullable(),
+});
+
+// Simpanan berjangka (term deposits) -------------------------------------------------------------
+
+export const termDepositFundingSources = ['sukarela', 'cash'] as const;
+
+export const openTermDepositRequest = z.object({
+  membershipId: uuidSchema,
+  amount: positiveRupiahString,
+  source: z
+    .enum(termDepositFundingSources)
+    .describe(
+      "'sukarela' moves it from the member's sukarela; 'cash' at the caller's open teller session",
+    ),
+});
+
+const termDepositClosureView = z.object({
+  outcome: z.enum(['matured', 'rolled_over', 'broken']),
+  closedOn: isoDateSchema,
+  grossInterest: rupiahString,
+  taxWithheld: rupiahString.describe('final income tax (PP 15/2009) withheld from the interest'),
+  penalty: rupiahString.describe('early-break penalty kept by the cooperative'),
+  paidToSukarela: rupiahString,
+  entryId: uuidSchema.nullable(),
+  closedAt: z.iso.datetime(),
+});
+
+export const termDepositView = z.object({
+  id: uuidSchema,
+  membershipId: uuidSchema,
+  accountId: uuidSchema.describe("the member's Simpanan berjangka sub-account (2-1202)"),
+  principal: rupiahString,
+  interestRateBps: bps.describe('simple interest a year, copied from the product when opened'),
+  termMonths: z.number().int(),
+  maturityAction: z.enum(['rollover', 'to_sukarela']),
+  earlyBreakPenaltyBps: bps,
+  startDate: isoDateSchema,
+  maturityDate: isoDateSchema,
+  source: z.enum(['sukarela', 'cash', 'rollover']),
+  rolledFromId: uuidSchema.nullable().describe('the deposit whose principal rolled into this one'),
+  openingEntryId: uuidSchema.nullable().describe('null for a rolled-over term: no money moved'),
+  openedAt: z.iso.datetime(),
+  openedBy: uuidSchema.nullable(),
+  status: z.enum(['active', 'matured', 'rolled_over', 'broken']),
+  interestAtMaturity: rupiahString.describe('gross interest if held to the maturity date'),
+  closure: termDepositClosureView.nullable(),
+});
+
+export const memberTermDepositsView = z.object({
+  membershipId: uuidSchema,
+  items: z.array(termDepositView),
+});
+
+export const termDepositMaturitiesRequest = z.object({
+  asOf: isoDateSchema.describe('every deposit due on or before this date is paid or rolled over'),
+  taxThresholdRupiah: nonNegativeRupiahString.default('240000'),
+  taxRateBps: bps.default(1_000),
+});
+
+export const termDepositMaturitiesView = z.object({
+  asOf: isoDateSchema,
+  maturedCount: z.number().int(),
+  rolledOverCount: z.number().int(),
+  grossInterest: rupiahString,
+  taxWithheld: rupiahString,
+  deposits: z.array(
+    z.object({
+      depositId: uuidSchema,
+      membershipId: uuidSchema,
+      outcome: z.enum(['matured', 'rolled_over']),
+      maturityDate: isoDateSchema,
+      grossInterest: rupiahString,
+      taxWithheld: rupiahString,
+      paidToSukarela: rupiahString,
+      entryId: uuidSchema.nullable(),
+      rolledIntoId: uuidSchema.nullable(),
+    }),
+  ),
+});

@@ -85,4 +85,36 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'savings.month_not_ended': 'The month {{month}} has not ended yet.',
   'savings.exit_has_pending_holds':
     'Money is still held on the {{kind}} savings; resolve it before the member leaves.',
+  'savings.payroll_file_unreadable': 'The {{format}} file cannot be read.',
+  'savings.payroll_file_empty': 'The file has no header row and member rows.',
+  'savings.payroll_unknown_column':
+    'Unknown column "{{column}}". Accepted columns: nomor_anggota, nama, periode, simpanan_wajib, simpanan_sukarela, angsuran_pinjaman.',
+  'savings.payroll_missing_column': 'The header row must have a "{{column}}" column.',
+  'savings.payroll_duplicate_column':
+    'The column "{{column}}" appears more than once in the header.',
+  'savings.payroll_member_number_invalid':
+    'Member number "{{value}}" is not valid: use digits, at most 6.',
+  'savings.payroll_period_invalid':
+    'Period "{{value}}" is not valid: use yyyy-mm, for example 2026-03.',
+  'savings.payroll_period_mismatch':
+    "The row's period {{rowPeriod}} differs from the period being imported ({{period}}).",
+  'savings.payroll_amount_invalid':
+    'Amount "{{value}}" in column {{column}} is not valid: use whole rupiah, for example 25000 or 25.000.',
+  'savings.payroll_duplicate_member':
+    'Member number {{memberNumber}} appears more than once in the file (rows {{rowNumbers}}); merge them into one row.',
+  'savings.payroll_loans_unavailable':
+    'Row skipped: loan repayments cannot be posted yet because the loans module is not available.',
+  'savings.payroll_nothing_to_post': 'Row skipped: there is no deduction to post.',
+  'savings.payroll_already_posted':
+    "This member's simpanan {{kinds}} deductions for {{period}} were already posted.",
+  'savings.payroll_import_not_found': 'Payroll import not found.',
+  'savings.term_deposit_unavailable':
+    'This cooperative takes no term deposits: its chart of accounts has no {{controlCode}} Simpanan berjangka account.',
+  'savings.term_deposit_amount_invalid': 'A term deposit must be more than zero.',
+  'savings.term_deposit_not_found': 'Term deposit not found.',
+  'savings.term_deposit_already_closed': 'This term deposit has already been closed ({{outcome}}).',
+  'savings.term_deposit_due':
+    'This term deposit matured on {{maturityDate}}; it is paid out at maturity, without a penalty.',
+  'savings.maturity_date_in_future':
+    '{{asOf}} has not come yet; term deposits are paid on or after their maturity date.',
 };

@@ -81,4 +81,35 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'savings.month_not_ended': 'Bulan {{month}} belum berakhir.',
   'savings.exit_has_pending_holds':
     'Masih ada dana ditahan pada simpanan {{kind}}; selesaikan dulu sebelum anggota keluar.',
+  'savings.payroll_file_unreadable': 'Berkas {{format}} tidak dapat dibaca.',
+  'savings.payroll_file_empty': 'Berkas tidak berisi baris judul dan baris anggota.',
+  'savings.payroll_unknown_column':
+    'Kolom "{{column}}" tidak dikenal. Kolom yang diterima: nomor_anggota, nama, periode, simpanan_wajib, simpanan_sukarela, angsuran_pinjaman.',
+  'savings.payroll_missing_column': 'Kolom "{{column}}" wajib ada di baris judul.',
+  'savings.payroll_duplicate_column': 'Kolom "{{column}}" muncul lebih dari sekali di baris judul.',
+  'savings.payroll_member_number_invalid':
+    'Nomor anggota "{{value}}" tidak valid: gunakan angka, paling banyak 6 digit.',
+  'savings.payroll_period_invalid':
+    'Periode "{{value}}" tidak valid: gunakan format tttt-bb, misalnya 2026-03.',
+  'savings.payroll_period_mismatch':
+    'Periode baris {{rowPeriod}} berbeda dengan periode yang diimpor ({{period}}).',
+  'savings.payroll_amount_invalid':
+    'Jumlah "{{value}}" di kolom {{column}} tidak valid: gunakan rupiah bulat, misalnya 25000 atau 25.000.',
+  'savings.payroll_duplicate_member':
+    'Nomor anggota {{memberNumber}} muncul lebih dari sekali dalam berkas (baris {{rowNumbers}}); gabungkan menjadi satu baris.',
+  'savings.payroll_loans_unavailable':
+    'Baris dilewati: angsuran pinjaman belum dapat dibukukan karena modul pinjaman belum tersedia.',
+  'savings.payroll_nothing_to_post': 'Baris dilewati: tidak ada potongan untuk dibukukan.',
+  'savings.payroll_already_posted':
+    'Potongan simpanan {{kinds}} periode {{period}} untuk anggota ini sudah dibukukan sebelumnya.',
+  'savings.payroll_import_not_found': 'Impor potongan gaji tidak ditemukan.',
+  'savings.term_deposit_unavailable':
+    'Koperasi ini tidak menerima simpanan berjangka: bagan akunnya tidak memiliki akun {{controlCode}} Simpanan berjangka.',
+  'savings.term_deposit_amount_invalid': 'Jumlah simpanan berjangka harus lebih dari nol.',
+  'savings.term_deposit_not_found': 'Simpanan berjangka tidak ditemukan.',
+  'savings.term_deposit_already_closed': 'Simpanan berjangka ini sudah ditutup ({{outcome}}).',
+  'savings.term_deposit_due':
+    'Simpanan berjangka ini sudah jatuh tempo pada {{maturityDate}}; dananya dicairkan saat jatuh tempo, tanpa penalti.',
+  'savings.maturity_date_in_future':
+    'Tanggal {{asOf}} belum tiba; simpanan berjangka hanya dicairkan pada atau setelah jatuh tempo.',
 };

@@ -26,3 +26,12 @@ export { openTermDeposit, type TermDepositView } from './commands/open-term-depo
 export { breakTermDeposit } from './commands/break-term-deposit.js';
 export { matureTermDeposits, type TermMaturity } from './commands/mature-term-deposits.js';
 export * as termDepositsSchema from './term-deposits.schema.js';
+export { payrollRoutes } from './payroll.routes.js';
+export {
+  importPayrollDeductions,
+  getPayrollImport,
+  listPayrollImports,
+  type PayrollImportInput,
+} from './commands/import-payroll-deductions.js';
+export { parsePayrollFile } from './rules/payroll-file.js';
+export * as payrollSchema from './payroll.schema.js';

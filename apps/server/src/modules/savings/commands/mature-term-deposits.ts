@@ -1,11 +1,7 @@
 import { uuidv7 } from '@lumbung/shared/ids';
 import { assert } from '../../../platform/assert.js';
 import { DomainError } from '../../../platform/domain-error.js';
-import {
-  lockLedgerForPosting,
-  postJournalEntry,
-  type EntryLineInput,
-} from '../../ledger/index.js';
+import { lockLedgerForPosting, postJournalEntry, type EntryLineInput } from '../../ledger/index.js';
 import { getMember } from '../../members/index.js';
 import { getSavingsProducts } from '../queries/get-savings-products.js';
 import { monthBounds } from '../rules/interest.js';

@@ -18,7 +18,12 @@ import {
   insertTermDeposit,
   type TermDepositWithClosure,
 } from '../term-deposits.schema.js';
-import { getActiveMember, getOpenSession, ledgerKeyOf, openSavingsAccount } from './savings-account.js';
+import {
+  getActiveMember,
+  getOpenSession,
+  ledgerKeyOf,
+  openSavingsAccount,
+} from './savings-account.js';
 
 /** Simpanan berjangka's control account: only the simpan_pinjam and serba_usaha charts have it. */
 export const berjangkaControlCode = '2-1202';

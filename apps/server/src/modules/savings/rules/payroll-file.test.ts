@@ -58,7 +58,12 @@ describe('parsePayrollFile', () => {
   });
 
   it('refuses a file with an unknown column, naming it', () => {
-    expect(parsePayrollFile([[...header, 'bonus'], ['1', 'A', '2026-03', '1', '0', '0']])).toEqual({
+    expect(
+      parsePayrollFile([
+        [...header, 'bonus'],
+        ['1', 'A', '2026-03', '1', '0', '0'],
+      ]),
+    ).toEqual({
       kind: 'refused',
       code: 'savings.payroll_unknown_column',
       params: { column: 'bonus' },
@@ -66,7 +71,12 @@ describe('parsePayrollFile', () => {
   });
 
   it('refuses a file without a required column or with a column twice', () => {
-    expect(parsePayrollFile([['nomor_anggota', 'simpanan_wajib'], ['1', '25000']])).toEqual({
+    expect(
+      parsePayrollFile([
+        ['nomor_anggota', 'simpanan_wajib'],
+        ['1', '25000'],
+      ]),
+    ).toEqual({
       kind: 'refused',
       code: 'savings.payroll_missing_column',
       params: { column: 'periode' },
@@ -76,7 +86,10 @@ describe('parsePayrollFile', () => {
         ['nomor_anggota', 'periode', 'simpanan_wajib', 'Simpanan Wajib'],
         ['1', '2026-03', '1', '1'],
       ]),
-    ).toMatchObject({ code: 'savings.payroll_duplicate_column', params: { column: 'simpanan_wajib' } });
+    ).toMatchObject({
+      code: 'savings.payroll_duplicate_column',
+      params: { column: 'simpanan_wajib' },
+    });
   });
 
   it('refuses a file with a header but no member rows, and an empty file', () => {

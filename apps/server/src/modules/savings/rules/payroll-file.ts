@@ -70,7 +70,8 @@ export function parsePayrollFile(rows: string[][]): PayrollFile {
     .map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((cell) => cell.trim()) }))
     .filter((line) => line.cells.some((cell) => cell !== ''));
   const [header, ...body] = lines;
-  if (!header || body.length === 0) return { kind: 'refused', code: 'savings.payroll_file_empty', params: {} };
+  if (!header || body.length === 0)
+    return { kind: 'refused', code: 'savings.payroll_file_empty', params: {} };
   const columns = header.cells.map(columnNameOf);
   const refusal = findHeaderRefusal(columns);
   if (refusal) return refusal;
@@ -94,7 +95,8 @@ function findHeaderRefusal(columns: string[]): PayrollFile | null {
     if (column === '') continue;
     const isKnown =
       (payrollColumns as readonly string[]).includes(column) || angsuranColumn.test(column);
-    if (!isKnown) return { kind: 'refused', code: 'savings.payroll_unknown_column', params: { column } };
+    if (!isKnown)
+      return { kind: 'refused', code: 'savings.payroll_unknown_column', params: { column } };
     if (seen.has(column))
       return { kind: 'refused', code: 'savings.payroll_duplicate_column', params: { column } };
     seen.add(column);
@@ -123,7 +125,14 @@ function parseRow(columns: string[], rowNumber: number, cells: string[]): Payrol
     { column: 'simpanan_sukarela', text: cellOf('simpanan_sukarela'), amount: sukarela },
     ...angsuranCells,
   ].find((cell) => cell.amount === null);
-  const error = rowErrorOf({ extraIndex, memberText, isMemberNumber, periodText, isPeriod, badAmount });
+  const error = rowErrorOf({
+    extraIndex,
+    memberText,
+    isMemberNumber,
+    periodText,
+    isPeriod,
+    badAmount,
+  });
   return {
     rowNumber,
     memberNumber: isMemberNumber ? memberText.padStart(6, '0') : memberText || null,
@@ -148,10 +157,14 @@ function rowErrorOf(row: {
   badAmount: { column: string; text: string } | undefined;
 }): PayrollRowError | null {
   if (row.extraIndex >= 0)
-    return { code: 'savings.payroll_unknown_column', params: { column: String(row.extraIndex + 1) } };
+    return {
+      code: 'savings.payroll_unknown_column',
+      params: { column: String(row.extraIndex + 1) },
+    };
   if (!row.isMemberNumber)
     return { code: 'savings.payroll_member_number_invalid', params: { value: row.memberText } };
-  if (!row.isPeriod) return { code: 'savings.payroll_period_invalid', params: { value: row.periodText } };
+  if (!row.isPeriod)
+    return { code: 'savings.payroll_period_invalid', params: { value: row.periodText } };
   if (row.badAmount)
     return {
       code: 'savings.payroll_amount_invalid',

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { uuidSchema } from '@lumbung/shared/contracts/common';
+import { periodString } from '@lumbung/shared/contracts/ledger';
+import {
+  payrollImportListView,
+  payrollImportRequest,
+  payrollImportView,
+} from '@lumbung/shared/contracts/savings';
+import { assert } from '../../platform/assert.js';
+import type { Context } from '../../platform/context.js';
+import { backOffice } from '../../platform/http/access.js';
+import { respond, type RespondDeps } from '../../platform/http/respond.js';
+import { toWire } from '../../platform/http/wire.js';
+import {
+  getPayrollImport,
+  importPayrollDeductions,
+  listPayrollImports,
+} from './commands/import-payroll-deductions.js';
+import type { SavingsContext } from './savings.types.js';
+
+const tags = ['savings'];
+const params = z.object({ cooperativeId: uuidSchema });
+
+const importDescription = `Posts an employer's monthly payroll-deduction file (CSV or XLSX, sent base64 in JSON, at most 2 MB).
+
+The first row is the header: \`nomor_anggota, nama, periode, simpanan_wajib, simpanan_sukarela, angsuran_pinjaman\`.
+nomor_anggota, periode (yyyy-mm, equal to the request's period) and simpanan_wajib are required; nama, simpanan_sukarela and angsuran_* may be left out.
+A CSV may use \`,\` \`;\` or tab as separator. Amounts are whole rupiah, written 25000 or 25.000; an empty cell or "-" is zero; decimals are refused.
+
+The employer pays the deductions into the cooperative's bank account: each member's deduction posts Dr 1-1201 Bank, Cr the member's wajib or sukarela sub-account, one entry per member and kind, all in one batch dated the day of the import.
+Each deduction posts once per (period, member, kind): importing the same or a corrected file again reports those rows already_posted.
+
+Every row gets a result: posted, already_posted, refused (bad cell, period mismatch, duplicate member in the file, members.member_not_found, members.not_active) or skipped.
+Loans do not exist yet: a row with a non-zero angsuran is skipped whole (savings.payroll_loans_unavailable) and can be re-imported once loans exist. A row with nothing to deduct is skipped.
+Valid rows post even when others are refused; a bad header, an unreadable file or a closed ledger month refuses the whole file.`;
+
+function savingsContext(ctx: Context): SavingsContext {
+  assert(ctx.cooperativeId, 'savings routes are tenant routes');
+  return {
+    tx: ctx.tx,
+    cooperativeId: ctx.cooperativeId,
+    now: ctx.now,
+    actorPersonId: ctx.actor?.personId ?? null,
+    idempotencyKey: ctx.idempotencyKey,
+  };
+}
+
+export function payrollRoutes(deps: RespondDeps) {
+  return async function plugin(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const base = '/api/v1/cooperatives/:cooperativeId/savings/payroll-imports';
+
+    app.post(base, {
+      config: { access: { tenant: ['bendahara'] }, idempotent: true },
+      // A 2 MB file grows by a third in base64; the app-wide limit is 1 MiB.
+      bodyLimit: 3_000_000,
+      schema: {
+        tags,
+        summary: 'Import a payroll-deduction file: wajib and sukarela per member (bendahara)',
+        description: importDescription,
+        params,
+        body: payrollImportRequest,
+        response: { 201: payrollImportView },
+      },
+      handler: (request, reply) =>
+        respond(
+          deps,
+          request,
+          reply,
+          async (ctx) =>
+            toWire(
+              await importPayrollDeductions(savingsContext(ctx), {
+                fileName: request.body.fileName,
+                period: request.body.period,
+                format: request.body.format,
+                bytes: Buffer.from(request.body.contentBase64, 'base64'),
+              }),
+            ),
+          { status: 201 },
+        ),
+    });
+
+    app.get(base, {
+      config: { access: { tenant: backOffice } },
+      schema: {
+        tags,
+        summary: 'Payroll-deduction imports, newest first, with their counts',
+        params,
+        querystring: z.object({
+          period: periodString.optional(),
+          cursor: uuidSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: payrollImportListView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) =>
+          toWire(
+            await listPayrollImports(savingsContext(ctx), {
+              period: request.query.period ?? null,
+              cursor: request.query.cursor ?? null,
+              limit: request.query.limit,
+            }),
+          ),
+        ),
+    });
+
+    app.get(`${base}/:importId`, {
+      config: { access: { tenant: backOffice } },
+      schema: {
+        tags,
+        summary: "One payroll-deduction import's report, row by row",
+        params: params.extend({ importId: uuidSchema }),
+        response: { 200: payrollImportView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) =>
+          toWire(await getPayrollImport(savingsContext(ctx), request.params.importId)),
+        ),
+    });
+  };
+}
