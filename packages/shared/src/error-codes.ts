@@ -183,6 +183,10 @@ export const errorCodes = {
     when: "a member card's signature or format does not verify",
   },
   // savings
+  'savings.exit_has_term_deposits': {
+    status: 422,
+    when: 'a member leaves while a term deposit is still running',
+  },
   'savings.exit_has_pending_holds': {
     status: 422,
     when: 'a member leaves while money on their savings is still held for an outside party',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCooperativeLedger } from '../../src/modules/ledger/index.js';
 import { placeHold } from '../../src/modules/ledger/index.js';
 import { withSystem } from '../../src/platform/db/database.js';
+import { openTermDeposit } from '../../src/modules/savings/index.js';
 import { createTestApp, newIdempotencyKey, type TestApp } from '../harness/app.js';
 import { givenMember, signIn } from '../harness/builders.js';
 import {
@@ -108,5 +109,26 @@ describe('a member leaving the cooperative', () => {
     expect((await leave(member.membershipId, coop.kasir.token)).statusCode).toBe(403);
     expect((await leave(member.membershipId)).statusCode).toBe(201);
     expect((await leave(member.membershipId)).json()).toMatchObject({ code: 'members.not_active' });
+  });
+
+  it('refuses to settle while a term deposit is still running', async () => {
+    const member = await givenSavingsMember(test.db, coop.cooperativeId);
+    await givenDeposit(test.db, coop.cooperativeId, coop.kasir.personId, {
+      membershipId: member.membershipId,
+      kind: 'sukarela',
+      amount: 1_000_000n,
+    });
+    await inSavings(test.db, coop.cooperativeId, coop.kasir.personId, (ctx) =>
+      openTermDeposit(ctx, {
+        membershipId: member.membershipId,
+        amount: 600_000n,
+        source: 'sukarela',
+      }),
+    );
+    expect((await leave(member.membershipId)).json()).toMatchObject({
+      status: 422,
+      code: 'savings.exit_has_term_deposits',
+      params: { count: 1 },
+    });
   });
 });

@@ -117,4 +117,6 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     'This term deposit matured on {{maturityDate}}; it is paid out at maturity, without a penalty.',
   'savings.maturity_date_in_future':
     '{{asOf}} has not come yet; term deposits are paid on or after their maturity date.',
+  'savings.exit_has_term_deposits':
+    'The member still has {{count}} running term deposit(s); break or mature them before leaving.',
 };

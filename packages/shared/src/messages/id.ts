@@ -112,4 +112,6 @@ export const errorMessagesId: Record<ErrorCode, string> = {
     'Simpanan berjangka ini sudah jatuh tempo pada {{maturityDate}}; dananya dicairkan saat jatuh tempo, tanpa penalti.',
   'savings.maturity_date_in_future':
     'Tanggal {{asOf}} belum tiba; simpanan berjangka hanya dicairkan pada atau setelah jatuh tempo.',
+  'savings.exit_has_term_deposits':
+    'Anggota masih memiliki {{count}} simpanan berjangka berjalan; cairkan dulu sebelum keluar.',
 };

@@ -8,6 +8,7 @@ import {
 import { recordMemberExit } from '../../members/index.js';
 import { businessDateOf, type SavingsContext, type SavingsKind } from '../savings.types.js';
 import { getActiveMember, ledgerKeyOf, openSavingsAccount } from './savings-account.js';
+import { listMemberTermDeposits } from '../term-deposits.schema.js';
 
 const kinds: readonly SavingsKind[] = ['sukarela', 'wajib', 'pokok'];
 
@@ -18,7 +19,8 @@ const kinds: readonly SavingsKind[] = ['sukarela', 'wajib', 'pokok'];
  * in cash, as one entry, and only then the membership ends. Outstanding loans come first once the
  * loans module exists (it will add its obligations here before the payout).
  *
- * Refuses: members.member_not_found, members.not_active, savings.exit_has_pending_holds.
+ * Refuses: members.member_not_found, members.not_active, savings.exit_has_pending_holds,
+ * savings.exit_has_term_deposits.
  */
 export async function settleMemberExit(
   ctx: SavingsContext,
@@ -26,6 +28,12 @@ export async function settleMemberExit(
 ) {
   await lockLedgerForPosting(ctx);
   const member = await getActiveMember(ctx, input.membershipId);
+  // A running term deposit is broken or matures first (its own rules: penalty, interest, tax).
+  const running = (
+    await listMemberTermDeposits(ctx.tx, ctx.cooperativeId, member.membershipId)
+  ).filter((deposit) => deposit.closure === null);
+  if (running.length > 0)
+    throw new DomainError('savings.exit_has_term_deposits', { count: running.length });
   const positions = [];
   for (const kind of kinds) {
     const account = await openSavingsAccount(ctx, member, kind);
