@@ -8,7 +8,11 @@ import { registerCooperative } from './modules/cooperatives/index.js';
 import { createOfficer, registerPerson } from './modules/identity/index.js';
 import { listLedgerCooperatives, verifyCooperativeLedger } from './modules/ledger/index.js';
 import { publishDailyCheckpoints } from './jobs/daily-checkpoints.js';
-import { previousMonthOf, runMonthEndInterestForAll } from './jobs/month-end-interest.js';
+import {
+  matureTermDepositsForAll,
+  previousMonthOf,
+  runMonthEndInterestForAll,
+} from './jobs/savings-jobs.js';
 import { loadConfig } from './platform/config.js';
 import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
@@ -220,6 +224,32 @@ program
           `${result.cooperativeId}  ${options.month}  ${result.accountCount} accounts  interest ${result.grossInterest}  tax ${result.taxWithheld}`,
         );
       }
+    }),
+  );
+
+program
+  .command('mature-term-deposits')
+  .description(
+    'Pay out or roll over every term deposit due by a date, in every cooperative (idempotent)',
+  )
+  .option(
+    '--as-of <yyyy-mm-dd>',
+    'due date (default: today)',
+    new Date().toISOString().slice(0, 10),
+  )
+  .action((options: { asOf: string }) =>
+    withDatabase(async ({ db }) => {
+      const log = {
+        info: () => undefined,
+        warn: (object: object) => console.warn(JSON.stringify(object)),
+        error: () => undefined,
+      };
+      const matured = await matureTermDepositsForAll(db, {
+        asOf: options.asOf,
+        now: new Date(),
+        log,
+      });
+      console.log(`${matured} term deposits matured or rolled over as of ${options.asOf}`);
     }),
   );
 

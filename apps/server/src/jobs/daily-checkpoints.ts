@@ -1,7 +1,11 @@
 import { withSystem, withTenant, type Database } from '../platform/db/database.js';
 import type { Logger } from '../platform/context.js';
 import { createCheckpoint, listLedgerCooperatives } from '../modules/ledger/index.js';
-import { previousMonthOf, runMonthEndInterestForAll } from './month-end-interest.js';
+import {
+  matureTermDepositsForAll,
+  previousMonthOf,
+  runMonthEndInterestForAll,
+} from './savings-jobs.js';
 import { refreshPlannerStatistics } from '../platform/db/planner-statistics.js';
 
 /**
@@ -38,6 +42,7 @@ export function startDailyJobs(
       // Month-end interest for last month: idempotent, so running it every day is harmless.
       const month = previousMonthOf(now);
       const interest = await runMonthEndInterestForAll(db, { month, now, log: options.log });
+      await matureTermDepositsForAll(db, { asOf: date, now, log: options.log });
       if (db.kind === 'pglite') await refreshPlannerStatistics(db); // no autovacuum in PGlite
       lastDate = date;
       options.log.info(

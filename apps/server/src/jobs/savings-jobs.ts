@@ -2,7 +2,7 @@ import { withSystem, withTenant, type Database } from '../platform/db/database.j
 import { isDomainError } from '../platform/domain-error.js';
 import type { Logger } from '../platform/context.js';
 import { listLedgerCooperatives } from '../modules/ledger/index.js';
-import { runMonthEndInterest } from '../modules/savings/index.js';
+import { matureTermDeposits, runMonthEndInterest } from '../modules/savings/index.js';
 
 /** The month before `now`, as yyyy-mm (the month whose interest is due on the 1st). */
 export function previousMonthOf(now: Date): string {
@@ -56,4 +56,39 @@ export async function runMonthEndInterestForAll(
     }
   }
   return results;
+}
+
+/** Pays out or rolls over every term deposit due by `asOf`, in every cooperative (idempotent). */
+export async function matureTermDepositsForAll(
+  db: Database,
+  input: { asOf: string; now: Date; log: Logger },
+) {
+  const cooperatives = await withSystem(db, 'term-deposit maturities list every ledger', (tx) =>
+    listLedgerCooperatives(tx),
+  );
+  let matured = 0;
+  for (const cooperativeId of cooperatives) {
+    try {
+      const result = await withTenant(db, cooperativeId, (tx) =>
+        matureTermDeposits(
+          {
+            tx,
+            cooperativeId,
+            now: input.now,
+            actorPersonId: null,
+            idempotencyKey: `savings.maturity-job:${input.asOf}`,
+          },
+          { asOf: input.asOf },
+        ),
+      );
+      matured += Array.isArray(result) ? result.length : 0;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      input.log.warn(
+        { cooperativeId, code: error.code },
+        'term-deposit maturities refused for a cooperative',
+      );
+    }
+  }
+  return matured;
 }
