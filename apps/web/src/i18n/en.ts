@@ -488,6 +488,7 @@ export const en: CatalogOf<typeof id> = {
   savings: {
     title: 'Savings',
     total: 'Total savings',
+    termDeposits: 'Term deposits ({{count}} running)',
     membersTile: 'Find a member and see their savings balances.',
     kinds: {
       pokok: 'Principal savings (pokok)',

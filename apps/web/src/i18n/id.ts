@@ -485,6 +485,7 @@ export const id = {
   savings: {
     title: 'Simpanan',
     total: 'Total simpanan',
+    termDeposits: 'Simpanan berjangka ({{count}} berjalan)',
     membersTile: 'Cari anggota dan lihat saldo simpanannya.',
     kinds: {
       pokok: 'Simpanan pokok',

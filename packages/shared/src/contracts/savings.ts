@@ -40,7 +40,10 @@ export const memberSavingsView = z.object({
       available: rupiahString,
     }),
   ),
-  total: rupiahString,
+  termDeposits: z
+    .object({ count: z.number().int(), principal: rupiahString })
+    .describe('Running simpanan berjangka'),
+  total: rupiahString.describe('All savings, running term deposits included'),
 });
 
 export const openTellerSessionRequest = z.object({ openingFloat: nonNegativeRupiahString });

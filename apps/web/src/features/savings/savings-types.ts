@@ -21,6 +21,8 @@ export interface MemberSavingsView {
   fullName: string;
   status: string;
   accounts: SavingsAccountBalance[];
+  /** Running simpanan berjangka (absent from servers before term deposits). */
+  termDeposits?: { count: number; principal: string };
   total: string;
 }
 

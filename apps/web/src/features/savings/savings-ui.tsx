@@ -40,6 +40,18 @@ export function SavingsBalances({
           </li>
         );
       })}
+      {view.termDeposits && view.termDeposits.count > 0 && (
+        <li
+          className="card balance-card"
+          data-testid="savings-balance-berjangka"
+          data-amount={view.termDeposits.principal}
+        >
+          <h2>{t('savings.termDeposits', { count: view.termDeposits.count })}</h2>
+          <p className="balance-figure">
+            <Amount value={view.termDeposits.principal} />
+          </p>
+        </li>
+      )}
       <li
         className="card balance-card total-card"
         data-testid="savings-balance-total"

@@ -3,6 +3,7 @@ import { getCurrentBalance } from '../../ledger/index.js';
 import { getMember } from '../../members/index.js';
 import { listMemberSavingsAccounts } from '../savings.sql.js';
 import { controlCodeOf, type SavingsReadContext } from '../savings.types.js';
+import { listMemberTermDeposits } from '../term-deposits.schema.js';
 
 /**
  * Every savings balance of one member (the member app's home, the teller's member screen).
@@ -22,12 +23,18 @@ export async function getMemberSavings(ctx: SavingsReadContext, membershipId: st
     const { balance, available } = await getCurrentBalance(ctx, account.id);
     accounts.push({ kind, accountId: account.id, code: account.code, balance, available });
   }
+  // Running term deposits are the member's savings too (simpanan berjangka, 2-1202).
+  const running = (await listMemberTermDeposits(ctx.tx, ctx.cooperativeId, membershipId)).filter(
+    (deposit) => deposit.closure === null,
+  );
+  const termDepositPrincipal = running.reduce((sum, deposit) => sum + deposit.principal, 0n);
   return {
     membershipId: member.membershipId,
     memberNumber: member.memberNumber,
     fullName: member.fullName,
     status: member.status,
     accounts,
-    total: accounts.reduce((sum, account) => sum + account.balance, 0n),
+    termDeposits: { count: running.length, principal: termDepositPrincipal },
+    total: accounts.reduce((sum, account) => sum + account.balance, 0n) + termDepositPrincipal,
   };
 }
