@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/database.js';
 import { members } from './members.schema.js';
 
@@ -72,25 +72,55 @@ export async function listMemberRows(
     .limit(input.limit);
 }
 
-/**
- * Finds members by number, NIK or phone (exact, indexed) or by name (trigram similarity, GIN
- * index), best matches first.
- */
-export async function searchMemberRows(
+/** Members by member number, NIK or phone: exact matches on their own indexes. */
+export async function findMembersByIdentifier(
   tx: Tx,
   cooperativeId: string,
-  input: { text: string; digits: string | null; phone: string | null; limit: number },
+  input: { digits: string | null; phone: string | null; limit: number },
 ) {
-  const name = input.text.toLowerCase();
+  const matches = [
+    input.digits !== null ? eq(members.memberNumber, input.digits.padStart(6, '0')) : undefined,
+    input.digits !== null ? eq(members.nik, input.digits) : undefined,
+    input.phone !== null ? eq(members.phone, input.phone) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (matches.length === 0) return [];
   return tx
+    .select()
+    .from(members)
+    .where(and(eq(members.cooperativeId, cooperativeId), or(...matches)))
+    .orderBy(asc(members.memberNumber))
+    .limit(input.limit);
+}
+
+/**
+ * Members whose name contains or resembles `text` (typos forgiven), exact substrings first.
+ * Runs through a definer function: under row-level security pg_trgm's operators, which are not
+ * leakproof, cannot use the trigram index; the function filters the tenant itself.
+ */
+export async function searchMembersByName(
+  tx: Tx,
+  cooperativeId: string,
+  input: { text: string; limit: number },
+) {
+  const ids = await queryRows<{ membership_id: string }>(
+    tx,
+    sql`select membership_id from search_member_ids_by_name(${input.text}, ${input.limit})`,
+  );
+  if (ids.length === 0) return [];
+  const rows = await tx
     .select()
     .from(members)
     .where(
       and(
         eq(members.cooperativeId, cooperativeId),
-        sql`(${input.digits !== null ? sql`${members.memberNumber} = ${input.digits.padStart(6, '0')} or ${members.nik} = ${input.digits} or ` : sql``}${input.phone !== null ? sql`${members.phone} = ${input.phone} or ` : sql``}lower(${members.fullName}) % ${name} or lower(${members.fullName}) like ${`%${name}%`})`,
+        inArray(
+          members.membershipId,
+          ids.map((row) => row.membership_id),
+        ),
       ),
-    )
-    .orderBy(sql`similarity(lower(${members.fullName}), ${name}) desc`, asc(members.memberNumber))
-    .limit(input.limit);
+    );
+  const rank = new Map(ids.map((row, index) => [row.membership_id, index]));
+  return rows.sort(
+    (left, right) => (rank.get(left.membershipId) ?? 0) - (rank.get(right.membershipId) ?? 0),
+  );
 }

@@ -5,7 +5,8 @@ import {
   findMemberByNumber,
   findMemberRow,
   listMemberRows,
-  searchMemberRows,
+  findMembersByIdentifier,
+  searchMembersByName,
   type MemberRow,
 } from '../members.sql.js';
 import { toMemberView } from './to-member-view.js';
@@ -47,11 +48,15 @@ export async function listMembers(
 export async function searchMembers(ctx: ReadContext, input: { query: string; limit: number }) {
   const text = input.query.trim();
   const digits = /^\d{1,16}$/.test(text) ? text : null;
-  const rows = await searchMemberRows(ctx.tx, ctx.cooperativeId, {
-    text,
+  // A number, NIK or phone is an exact lookup; only when it finds no one does the name search run.
+  const exact = await findMembersByIdentifier(ctx.tx, ctx.cooperativeId, {
     digits,
     phone: normalizePhone(text),
     limit: input.limit,
   });
+  const rows =
+    exact.length > 0
+      ? exact
+      : await searchMembersByName(ctx.tx, ctx.cooperativeId, { text, limit: input.limit });
   return { items: rows.map(toMemberView) };
 }
