@@ -139,6 +139,32 @@ describe(`the demo seed on ${testDatabaseKind()}`, () => {
     expect(refusals).toEqual([]);
   });
 
+  it('keeps books that balance and verify for every demo cooperative', async () => {
+    const { verifyCooperativeLedger } = await import('../src/modules/ledger/index.js');
+    const { withSystem } = await import('../src/platform/db/database.js');
+    const ketuas = logins.filter((login) => login.role === 'ketua' && login.cooperativeId !== null);
+    expect(ketuas.length).toBeGreaterThanOrEqual(4);
+    for (const ketua of ketuas) {
+      const token = (await signIn(ketua.phone, ketua.password)).json<{ token: string }>().token;
+      const sheet = await test.request({
+        method: 'GET',
+        url: `/api/v1/cooperatives/${ketua.cooperativeId ?? ''}/reports/balance-sheet?period=2026-10`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = sheet.json<{
+        isBalanced: boolean;
+        assets: { total: { current: string } };
+        liabilitiesAndEquity: { current: string };
+      }>();
+      expect(body.isBalanced, ketua.cooperativeName ?? '').toBe(true);
+      expect(body.assets.total.current).toBe(body.liabilitiesAndEquity.current);
+      const report = await withSystem(test.db, 'test verifies the demo', (tx) =>
+        verifyCooperativeLedger(tx, ketua.cooperativeId ?? ''),
+      );
+      expect(report.problems, ketua.cooperativeName ?? '').toEqual([]);
+    }
+  });
+
   it('refuses a demo login with the wrong password', async () => {
     const [login] = logins;
     const response = await signIn(login?.phone ?? '', 'not-the-demo-password');
