@@ -8,8 +8,6 @@ import {
   payrollImportRequest,
   payrollImportView,
 } from '@lumbung/shared/contracts/savings';
-import { assert } from '../../platform/assert.js';
-import type { Context } from '../../platform/context.js';
 import { backOffice } from '../../platform/http/access.js';
 import { respond, type RespondDeps } from '../../platform/http/respond.js';
 import { toWire } from '../../platform/http/wire.js';
@@ -18,7 +16,7 @@ import {
   importPayrollDeductions,
   listPayrollImports,
 } from './commands/import-payroll-deductions.js';
-import type { SavingsContext } from './savings.types.js';
+import { savingsContext } from './savings-context.js';
 
 const tags = ['savings'];
 const params = z.object({ cooperativeId: uuidSchema });
@@ -35,17 +33,6 @@ Each deduction posts once per (period, member, kind): importing the same or a co
 Every row gets a result: posted, already_posted, refused (bad cell, period mismatch, duplicate member in the file, members.member_not_found, members.not_active) or skipped.
 Loans do not exist yet: a row with a non-zero angsuran is skipped whole (savings.payroll_loans_unavailable) and can be re-imported once loans exist. A row with nothing to deduct is skipped.
 Valid rows post even when others are refused; a bad header, an unreadable file or a closed ledger month refuses the whole file.`;
-
-function savingsContext(ctx: Context): SavingsContext {
-  assert(ctx.cooperativeId, 'savings routes are tenant routes');
-  return {
-    tx: ctx.tx,
-    cooperativeId: ctx.cooperativeId,
-    now: ctx.now,
-    actorPersonId: ctx.actor?.personId ?? null,
-    idempotencyKey: ctx.idempotencyKey,
-  };
-}
 
 export function payrollRoutes(deps: RespondDeps) {
   return async function plugin(fastify: FastifyInstance) {

@@ -20,7 +20,6 @@ import {
   wajibArrearsView,
   type SavingsProductsView,
 } from '@lumbung/shared/contracts/savings';
-import { assert } from '../../platform/assert.js';
 import type { Context } from '../../platform/context.js';
 import { DomainError } from '../../platform/domain-error.js';
 import { backOffice } from '../../platform/http/access.js';
@@ -43,7 +42,8 @@ import { getTellerSession } from './queries/get-teller-session.js';
 import { listWajibArrears } from './queries/list-wajib-arrears.js';
 import { renderPassbookPdf } from './render/passbook-pdf.js';
 import { findOpenSession } from './savings.sql.js';
-import type { SavingsContext, SavingsProducts } from './savings.types.js';
+import type { SavingsProducts } from './savings.types.js';
+import { savingsContext } from './savings-context.js';
 
 export interface SavingsRouteDeps extends RespondDeps {
   /** The transaction-PIN lockout policy (identity's), for transfers. */
@@ -53,17 +53,6 @@ export interface SavingsRouteDeps extends RespondDeps {
 const tags = ['savings'];
 const params = z.object({ cooperativeId: uuidSchema });
 const tellers = ['kasir', 'bendahara'] as const;
-
-function savingsContext(ctx: Context): SavingsContext {
-  assert(ctx.cooperativeId, 'savings routes are tenant routes');
-  return {
-    tx: ctx.tx,
-    cooperativeId: ctx.cooperativeId,
-    now: ctx.now,
-    actorPersonId: ctx.actor?.personId ?? null,
-    idempotencyKey: ctx.idempotencyKey,
-  };
-}
 
 function callerMembership(ctx: Context) {
   return ctx.actor && ctx.cooperativeId

@@ -9,7 +9,6 @@ import {
   termDepositMaturitiesView,
   termDepositView,
 } from '@lumbung/shared/contracts/savings';
-import { assert } from '../../platform/assert.js';
 import type { Context } from '../../platform/context.js';
 import { DomainError } from '../../platform/domain-error.js';
 import { backOffice } from '../../platform/http/access.js';
@@ -19,23 +18,12 @@ import { toWire } from '../../platform/http/wire.js';
 import { breakTermDeposit } from './commands/break-term-deposit.js';
 import { matureTermDeposits } from './commands/mature-term-deposits.js';
 import { openTermDeposit, termDepositViewOf } from './commands/open-term-deposit.js';
-import type { SavingsContext } from './savings.types.js';
 import { listMemberTermDeposits } from './term-deposits.schema.js';
+import { savingsContext } from './savings-context.js';
 
 const tags = ['savings'];
 const params = z.object({ cooperativeId: uuidSchema });
 const tellers = ['kasir', 'bendahara'] as const;
-
-function savingsContext(ctx: Context): SavingsContext {
-  assert(ctx.cooperativeId, 'savings routes are tenant routes');
-  return {
-    tx: ctx.tx,
-    cooperativeId: ctx.cooperativeId,
-    now: ctx.now,
-    actorPersonId: ctx.actor?.personId ?? null,
-    idempotencyKey: ctx.idempotencyKey,
-  };
-}
 
 /** A member reads their own deposits; the back office reads everyone's. */
 function assertSelfOrBackOffice(ctx: Context, membershipId: string) {
