@@ -1,91 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type DemoLogin, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logInAs, pageWidth, phone, screenshotDir, usePhoneSessions } from './phone-session';
 
-// Git-ignored (test-results/), so screenshots never land in a commit.
-const screenshotDir = fileURLToPath(new URL('../test-results/', import.meta.url));
-const phone = { width: 360, height: 740 };
-/** The demo's credit union, Kopdit Swadaya Sejahtera (apps/server/src/demo/demo-data.ts). */
-const creditUnionId = '0194a1c0-0000-7000-8000-000000000001';
 const sha256Hex = /^[0-9a-f]{64}$/;
 /** One journal per run, recognisable in lists and queues. */
 const memo = `Hibah pemerintah desa (e2e ${String(Date.now())})`;
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await mkdir(screenshotDir, { recursive: true });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function running(): { server: RunningServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  return { server, browser };
-}
-
-function creditUnionLogin(role: string): DemoLogin {
-  const login = running().server.logins.find(
-    (candidate) => candidate.role === role && candidate.cooperativeId === creditUnionId,
-  );
-  if (!login) throw new Error(`demo-logins.json has no ${role} login for the credit union`);
-  return login;
-}
-
-/** A fresh browser profile (its own cookies: a second person on a second phone). */
-async function openPhone(): Promise<Page> {
-  const context = await running().browser.newContext({ viewport: phone, locale: 'id-ID' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(new URL('/masuk', running().server.baseUrl).href);
-  return page;
-}
-
-async function logInAs(page: Page, login: DemoLogin): Promise<void> {
-  await page.getByTestId('login-phone').fill(login.phone);
-  await page.getByTestId('login-password').fill(login.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
-  const switcher = page.getByTestId('cooperative-switcher');
-  if (login.cooperativeId !== null && (await switcher.count()) > 0) {
-    await switcher.selectOption(login.cooperativeId);
-  }
-}
+const { baseUrl, creditUnionLogin, openPhone } = usePhoneSessions();
 
 /** From the back-office home through the "Pembukuan" tile to one section of the books. */
 async function openBooksSection(page: Page, section: string): Promise<void> {
   await page.getByTestId('module-bookkeeping').click();
   await page.getByTestId('ledger-title').waitFor();
   await page.getByTestId(`ledger-tile-${section}`).click();
-}
-
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
 describe('the books on a phone', () => {
@@ -216,7 +143,7 @@ describe('the books on a phone', () => {
     await member.screenshot({ path: `${screenshotDir}figures-360.png`, fullPage: true });
 
     // The books themselves stay closed to a plain member.
-    await member.goto(new URL('/pembukuan/neraca-saldo', running().server.baseUrl).href);
+    await member.goto(new URL('/pembukuan/neraca-saldo', baseUrl()).href);
     await member.getByTestId('ledger-no-access').waitFor();
   });
 

@@ -1,81 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type DemoLogin, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  creditUnionId,
+  logInAs,
+  pageWidth,
+  phone,
+  screenshotDir,
+  usePhoneSessions,
+} from './phone-session';
 
-// Git-ignored (test-results/), so screenshots never land in a commit.
-const screenshotDir = fileURLToPath(new URL('../test-results/', import.meta.url));
-const phone = { width: 360, height: 740 };
-/** The demo's credit union, Kopdit Swadaya Sejahtera (apps/server/src/demo/demo-data.ts). */
-const creditUnionId = '0194a1c0-0000-7000-8000-000000000001';
-
-/** demo-logins.json also carries each person's name (apps/server/src/demo/seed-demo.ts). */
-type NamedLogin = DemoLogin & { fullName: string };
-
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await mkdir(screenshotDir, { recursive: true });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function running(): { server: RunningServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  return { server, browser };
-}
-
-function creditUnionLogin(role: string): NamedLogin {
-  const login = running().server.logins.find(
-    (candidate) => candidate.role === role && candidate.cooperativeId === creditUnionId,
-  );
-  if (!login) throw new Error(`demo-logins.json has no ${role} login for the credit union`);
-  return login as NamedLogin;
-}
-
-/** A fresh browser profile (its own cookies: a second person on a second phone). */
-async function openPhone(): Promise<Page> {
-  const context = await running().browser.newContext({ viewport: phone, locale: 'id-ID' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(new URL('/masuk', running().server.baseUrl).href);
-  return page;
-}
-
-async function logInAs(page: Page, login: DemoLogin): Promise<void> {
-  await page.getByTestId('login-phone').fill(login.phone);
-  await page.getByTestId('login-password').fill(login.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
-  const switcher = page.getByTestId('cooperative-switcher');
-  if (login.cooperativeId !== null && (await switcher.count()) > 0) {
-    await switcher.selectOption(login.cooperativeId);
-  }
-}
+const { baseUrl, creditUnionLogin, openPhone } = usePhoneSessions();
 
 /** The exact rupiah behind a balance card (its data-amount), once the balances have loaded. */
 async function balanceOf(page: Page, kind: string): Promise<bigint> {
@@ -84,10 +18,6 @@ async function balanceOf(page: Page, kind: string): Promise<bigint> {
   const amount = await card.getAttribute('data-amount');
   if (amount === null) throw new Error(`savings-balance-${kind} has no data-amount`);
   return BigInt(amount);
-}
-
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
 describe('savings at the teller and in the member app', () => {
@@ -178,7 +108,7 @@ describe('savings at the teller and in the member app', () => {
     await teller.screenshot({ path: `${screenshotDir}teller-360.png`, fullPage: true });
 
     // The member sees exactly Rp125.000 more.
-    await member.goto(new URL('/', running().server.baseUrl).href);
+    await member.goto(new URL('/', baseUrl()).href);
     const after = await balanceOf(member, 'sukarela');
     expect(after - before).toBe(125_000n);
     expect((await balanceOf(member, 'total')) - totalBefore).toBe(125_000n);
