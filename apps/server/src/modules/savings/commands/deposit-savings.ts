@@ -1,20 +1,12 @@
 import { DomainError } from '../../../platform/domain-error.js';
-import { getCurrentBalance, lockLedgerForPosting, postJournalEntry } from '../../ledger/index.js';
-import { findAccountIdsByCode } from '../savings.sql.js';
+import { getCurrentBalance, lockLedgerForPosting } from '../../ledger/index.js';
 import { getSavingsProducts } from '../queries/get-savings-products.js';
-import {
-  businessDateOf,
-  cashCode,
-  type SavingsContext,
-  type SavingsKind,
-  type SavingsReceipt,
-} from '../savings.types.js';
+import { type SavingsContext, type SavingsKind, type SavingsReceipt } from '../savings.types.js';
 import {
   getActiveMember,
   getOpenSession,
-  ledgerKeyOf,
   openSavingsAccount,
-  receiptOf,
+  postTellerCashMove,
 } from './savings-account.js';
 
 /**
@@ -41,28 +33,13 @@ export async function depositSavings(
     if (input.amount > remaining)
       throw new DomainError('savings.pokok_exceeds_amount', { remaining: remaining.toString() });
   }
-  const cash = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [cashCode])).get(cashCode);
-  if (!cash) throw new DomainError('ledger.account_not_found');
-  const memo = input.memo ?? `Setoran simpanan ${input.kind} ${member.memberNumber ?? ''}`;
-  const posted = await postJournalEntry(ctx, {
-    businessDate: businessDateOf(ctx.now),
-    lines: [
-      { accountId: cash, side: 'debit', amount: input.amount },
-      { accountId: account.id, side: 'credit', amount: input.amount },
-    ],
-    sourceType: 'savings.deposit',
-    sourceId: session.id,
-    memo,
-    idempotencyKey: ledgerKeyOf(ctx, 'deposit'),
-    postedBy: ctx.actorPersonId,
-  });
-  return receiptOf(ctx, {
+  return postTellerCashMove(ctx, {
     type: 'deposit',
     kind: input.kind,
     member,
     accountId: account.id,
     amount: input.amount,
-    posted,
     sessionId: session.id,
+    memo: input.memo ?? `Setoran simpanan ${input.kind} ${member.memberNumber ?? ''}`,
   });
 }

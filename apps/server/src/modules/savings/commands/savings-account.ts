@@ -1,11 +1,17 @@
 import { assert } from '../../../platform/assert.js';
 import { DomainError } from '../../../platform/domain-error.js';
-import { getCurrentBalance, openMemberSubAccount, type PostedEntry } from '../../ledger/index.js';
+import {
+  getCurrentBalance,
+  openMemberSubAccount,
+  postJournalEntry,
+  type PostedEntry,
+} from '../../ledger/index.js';
 import { getMember, type Member } from '../../members/index.js';
-import { findOpenSession, insertSessionEntry } from '../savings.sql.js';
+import { findAccountIdsByCode, findOpenSession, insertSessionEntry } from '../savings.sql.js';
 import { receiptNumberOf } from '../rules/withdrawal.js';
 import {
   businessDateOf,
+  cashCode,
   controlCodeOf,
   type SavingsContext,
   type SavingsKind,
@@ -89,4 +95,38 @@ export async function receiptOf(
         }
       : null,
   };
+}
+
+/**
+ * Cash in or out of a member's savings at the teller, as one entry (Kas against the member's
+ * sub-account) inside the teller's session, with its receipt. Callers check first; this posts.
+ */
+export async function postTellerCashMove(
+  ctx: SavingsContext,
+  input: {
+    type: 'deposit' | 'withdrawal';
+    kind: SavingsKind;
+    member: Member;
+    accountId: string;
+    amount: bigint;
+    sessionId: string;
+    memo: string;
+  },
+): Promise<SavingsReceipt> {
+  const cash = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [cashCode])).get(cashCode);
+  if (!cash) throw new DomainError('ledger.account_not_found');
+  const isDeposit = input.type === 'deposit';
+  const posted = await postJournalEntry(ctx, {
+    businessDate: businessDateOf(ctx.now),
+    lines: [
+      { accountId: isDeposit ? cash : input.accountId, side: 'debit', amount: input.amount },
+      { accountId: isDeposit ? input.accountId : cash, side: 'credit', amount: input.amount },
+    ],
+    sourceType: `savings.${input.type}`,
+    sourceId: input.sessionId,
+    memo: input.memo,
+    idempotencyKey: ledgerKeyOf(ctx, input.type),
+    postedBy: ctx.actorPersonId,
+  });
+  return receiptOf(ctx, { ...input, posted });
 }

@@ -1,21 +1,13 @@
 import { DomainError } from '../../../platform/domain-error.js';
-import { getCurrentBalance, lockLedgerForPosting, postJournalEntry } from '../../ledger/index.js';
-import { findAccountIdsByCode } from '../savings.sql.js';
+import { getCurrentBalance, lockLedgerForPosting } from '../../ledger/index.js';
 import { getSavingsProducts } from '../queries/get-savings-products.js';
 import { findWithdrawalRefusal } from '../rules/withdrawal.js';
-import {
-  businessDateOf,
-  cashCode,
-  type SavingsContext,
-  type SavingsKind,
-  type SavingsReceipt,
-} from '../savings.types.js';
+import { type SavingsContext, type SavingsKind, type SavingsReceipt } from '../savings.types.js';
 import {
   getActiveMember,
   getOpenSession,
-  ledgerKeyOf,
   openSavingsAccount,
-  receiptOf,
+  postTellerCashMove,
 } from './savings-account.js';
 
 /**
@@ -43,27 +35,13 @@ export async function withdrawSavings(
     amount: input.amount,
   });
   if (refusal) throw new DomainError(refusal.code, refusal.params);
-  const cash = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [cashCode])).get(cashCode);
-  if (!cash) throw new DomainError('ledger.account_not_found');
-  const posted = await postJournalEntry(ctx, {
-    businessDate: businessDateOf(ctx.now),
-    lines: [
-      { accountId: account.id, side: 'debit', amount: input.amount },
-      { accountId: cash, side: 'credit', amount: input.amount },
-    ],
-    sourceType: 'savings.withdrawal',
-    sourceId: session.id,
-    memo: input.memo ?? `Penarikan simpanan ${input.kind} ${member.memberNumber ?? ''}`,
-    idempotencyKey: ledgerKeyOf(ctx, 'withdrawal'),
-    postedBy: ctx.actorPersonId,
-  });
-  return receiptOf(ctx, {
+  return postTellerCashMove(ctx, {
     type: 'withdrawal',
     kind: input.kind,
     member,
     accountId: account.id,
     amount: input.amount,
-    posted,
     sessionId: session.id,
+    memo: input.memo ?? `Penarikan simpanan ${input.kind} ${member.memberNumber ?? ''}`,
   });
 }
