@@ -1,51 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNik } from '@lumbung/shared/nik';
 import { defaultMigrationsDir } from '../src/platform/db/migrate.js';
+import { runCli } from './harness/cli-process.js';
 
-const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const migrationNames = fs
   .readdirSync(defaultMigrationsDir)
   .filter((file) => file.endsWith('.sql'))
   .sort()
   .map((file) => file.replace(/\.sql$/, ''));
-
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `lumbung <args>` the way an operator does, as its own process. It always uses PGlite in
- * `dataDir`, also when the suite runs on PostgreSQL: this tests the CLI, not the database.
- */
-function runCli(dataDir: string, args: string[]): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LUMBUNG_DATA_DIR: dataDir,
-    LUMBUNG_ARGON2_MEMORY_KIB: '1024',
-  };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_ADMIN_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], {
-      cwd: repositoryRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
-}
 
 describe('the lumbung CLI (PGlite in its own data directory)', () => {
   let dataDir: string;
