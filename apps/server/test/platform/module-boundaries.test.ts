@@ -14,6 +14,7 @@ const allowedEdges: Record<string, string[]> = {
   cooperatives: ['ledger'],
   identity: ['cooperatives'],
   ledger: [],
+  loans: ['ledger', 'members', 'identity', 'savings'],
   members: ['identity'],
   savings: ['ledger', 'members', 'identity'],
 };
