@@ -36,6 +36,7 @@ import {
 import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
 import { membersRoutes, type CardKeys } from './modules/members/index.js';
 import { payrollRoutes, savingsRoutes, termDepositsRoutes } from './modules/savings/index.js';
+import { loansRoutes } from './modules/loans/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(savingsRoutes({ ...respondDeps, pinPolicy: identityPolicy }));
   await app.register(payrollRoutes(respondDeps));
   await app.register(termDepositsRoutes(respondDeps));
+  await app.register(loansRoutes(respondDeps));
   await app.register(
     statementsRoutes({
       ...respondDeps,

@@ -308,6 +308,67 @@ export const errorCodes = {
     status: 422,
     when: 'term-deposit maturities are run as of a date after today',
   },
+  // loans
+  'loans.lending_unavailable': {
+    status: 422,
+    when: 'a loan is asked of a cooperative whose chart has no Piutang pinjaman anggota (1-1310): only simpan_pinjam and serba_usaha cooperatives lend',
+  },
+  'loans.product_not_found': {
+    status: 404,
+    when: 'no loan product with that code in this cooperative',
+  },
+  'loans.product_inactive': {
+    status: 422,
+    when: 'an application names a loan product the cooperative no longer offers',
+  },
+  'loans.tenor_not_offered': {
+    status: 422,
+    when: 'an application asks for a number of installments the product does not offer',
+  },
+  'loans.amount_out_of_range': {
+    status: 422,
+    when: "an application's amount is below the product's minimum or above its maximum",
+  },
+  'loans.loan_not_found': {
+    status: 404,
+    when: 'no loan or loan application with that id in this cooperative',
+  },
+  'loans.application_already_decided': {
+    status: 409,
+    when: 'a decision is recorded on an application that is already approved, rejected or disbursed',
+  },
+  'loans.self_approval_forbidden': {
+    status: 422,
+    when: 'an officer decides on their own loan application',
+  },
+  'loans.decision_already_recorded': {
+    status: 409,
+    when: 'the same person decides on the same application a second time',
+  },
+  'loans.limit_exceeded': {
+    status: 422,
+    when: "an approval would take the borrower's loans above the lending limit (BMPP): 15% of modal sendiri, 10% for pengurus and pengawas",
+  },
+  'loans.plafond_exceeded': {
+    status: 422,
+    when: "an approval would lend more than the product's multiple of the member's savings",
+  },
+  'loans.not_approved': {
+    status: 422,
+    when: 'a loan is disbursed before its application is fully approved',
+  },
+  'loans.already_disbursed': {
+    status: 409,
+    when: 'a loan that was already disbursed is disbursed again',
+  },
+  'loans.not_active': {
+    status: 422,
+    when: 'a repayment or payoff is made on a loan that is not running (not disbursed, or lunas)',
+  },
+  'loans.repayment_exceeds_outstanding': {
+    status: 422,
+    when: 'a repayment is larger than everything the loan still owes (penalty, interest due and remaining principal)',
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -15,3 +15,4 @@ export * from './contracts/ledger.js';
 export * from './contracts/statements.js';
 export * from './contracts/members.js';
 export * from './contracts/savings.js';
+export * from './contracts/loans.js';

@@ -119,4 +119,25 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     '{{asOf}} has not come yet; term deposits are paid on or after their maturity date.',
   'savings.exit_has_term_deposits':
     'The member still has {{count}} running term deposit(s); break or mature them before leaving.',
+  'loans.lending_unavailable':
+    'This cooperative does not lend: its chart of accounts has no {{controlCode}} Piutang pinjaman anggota account.',
+  'loans.product_not_found': 'Loan product {{code}} not found.',
+  'loans.product_inactive': 'Loan product {{code}} is no longer offered.',
+  'loans.tenor_not_offered':
+    'This product does not offer {{installments}} installments; choose one of {{tenors}}.',
+  'loans.amount_out_of_range': 'The loan amount must be between Rp{{minimum}} and Rp{{maximum}}.',
+  'loans.loan_not_found': 'Loan not found.',
+  'loans.application_already_decided': 'This application has already been decided ({{status}}).',
+  'loans.self_approval_forbidden': 'You may not decide on your own loan application.',
+  'loans.decision_already_recorded': 'You have already recorded a decision on this application.',
+  'loans.limit_exceeded':
+    'The loan exceeds the lending limit (BMPP): at most Rp{{limit}} for this borrower.',
+  'loans.plafond_exceeded':
+    "The loan exceeds the plafond set by the member's savings: at most Rp{{limit}}.",
+  'loans.not_approved':
+    'The loan is not fully approved yet; {{missing}} more approval(s) are needed.',
+  'loans.already_disbursed': 'This loan has already been disbursed.',
+  'loans.not_active': 'This loan is not running ({{status}}).',
+  'loans.repayment_exceeds_outstanding':
+    'The payment exceeds everything the loan still owes; at most Rp{{maximum}}.',
 };

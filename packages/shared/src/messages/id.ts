@@ -114,4 +114,24 @@ export const errorMessagesId: Record<ErrorCode, string> = {
     'Tanggal {{asOf}} belum tiba; simpanan berjangka hanya dicairkan pada atau setelah jatuh tempo.',
   'savings.exit_has_term_deposits':
     'Anggota masih memiliki {{count}} simpanan berjangka berjalan; cairkan dulu sebelum keluar.',
+  'loans.lending_unavailable':
+    'Koperasi ini tidak melayani pinjaman: bagan akunnya tidak memiliki akun {{controlCode}} Piutang pinjaman anggota.',
+  'loans.product_not_found': 'Produk pinjaman {{code}} tidak ditemukan.',
+  'loans.product_inactive': 'Produk pinjaman {{code}} tidak lagi ditawarkan.',
+  'loans.tenor_not_offered':
+    'Jangka {{installments}} angsuran tidak ditawarkan produk ini; pilih salah satu dari {{tenors}}.',
+  'loans.amount_out_of_range': 'Jumlah pinjaman harus antara Rp{{minimum}} dan Rp{{maximum}}.',
+  'loans.loan_not_found': 'Pinjaman tidak ditemukan.',
+  'loans.application_already_decided': 'Pengajuan ini sudah diputuskan ({{status}}).',
+  'loans.self_approval_forbidden': 'Anda tidak boleh memutuskan pengajuan pinjaman Anda sendiri.',
+  'loans.decision_already_recorded': 'Anda sudah memberikan keputusan atas pengajuan ini.',
+  'loans.limit_exceeded':
+    'Pinjaman melampaui batas maksimum pemberian pinjaman (BMPP): paling banyak Rp{{limit}} untuk peminjam ini.',
+  'loans.plafond_exceeded':
+    'Pinjaman melampaui plafon menurut simpanan anggota: paling banyak Rp{{limit}}.',
+  'loans.not_approved': 'Pinjaman belum disetujui penuh; masih kurang {{missing}} persetujuan.',
+  'loans.already_disbursed': 'Pinjaman ini sudah dicairkan.',
+  'loans.not_active': 'Pinjaman ini tidak sedang berjalan ({{status}}).',
+  'loans.repayment_exceeds_outstanding':
+    'Pembayaran melebihi seluruh kewajiban pinjaman; paling banyak Rp{{maximum}}.',
 };

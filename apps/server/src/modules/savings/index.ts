@@ -8,6 +8,8 @@ export { withdrawSavings } from './commands/withdraw-savings.js';
 export { transferSavings } from './commands/transfer-savings.js';
 export { runMonthEndInterest } from './commands/run-month-end-interest.js';
 export { settleMemberExit } from './commands/settle-member-exit.js';
+export { getActiveMember, getOpenSession, openSavingsAccount } from './commands/savings-account.js';
+export { recordTellerCashEntry, assertSukarelaCanPay } from './commands/record-teller-cash.js';
 export { getSavingsProducts } from './queries/get-savings-products.js';
 export { getMemberSavings } from './queries/get-member-savings.js';
 export { getTellerSession } from './queries/get-teller-session.js';
