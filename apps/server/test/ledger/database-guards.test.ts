@@ -271,14 +271,25 @@ describe(`the database guards the journal on ${testDatabaseKind()}`, () => {
       expect(refusal).toMatchObject({ code: '23514', hint: 'ledger.entry_not_balanced' });
     });
 
-    it('refuses at commit a line appended to an entry that was already posted', async () => {
-      const refusal = await refusedAtCommit((admin) =>
-        insertRawLines(admin, cooperativeId, postedEntryId, 3, [
-          { accountId: cash, side: 'debit', amount: 1 },
-        ]),
+    it('refuses, at its statement, a line appended to an entry an earlier transaction posted', async () => {
+      const before = await ledgerStateOf(db, cooperativeId);
+      const rowsBefore = await journalRows();
+
+      // Entries of earlier transactions are no longer watched by their commit-time check, so the
+      // statement that appends to one is checked at once.
+      const refusal = await databaseRefusalOf(
+        db.admin.transaction((admin) =>
+          insertRawLines(admin, cooperativeId, postedEntryId, 3, [
+            { accountId: cash, side: 'debit', amount: 1 },
+            { accountId: revenue, side: 'credit', amount: 1 },
+          ]),
+        ),
       );
 
+      // Balanced in itself, but the entry's lines no longer sum to the total it declares.
       expect(refusal).toMatchObject({ code: '23514', hint: 'ledger.entry_not_balanced' });
+      expect(await ledgerStateOf(db, cooperativeId)).toEqual(before);
+      expect(await journalRows()).toEqual(rowsBefore);
     });
 
     it('accepts a balanced entry written with SQL, so the refusals above are about balance', async () => {
