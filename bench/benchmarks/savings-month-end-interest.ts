@@ -186,7 +186,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
 
     ctx.log('auditing the ledger');
     const auditStartedNs = process.hrtime.bigint();
-    const { report, trial, expenseDebits, interestEntries } = await withSystem(
+    const { report, trial, expenseDebits, interestEntries, memberCredits } = await withSystem(
       db,
       'bench: verify the ledger after the interest run',
       async (tx) => {
@@ -201,11 +201,21 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
               where e.cooperative_id = ${cooperativeId} and e.source_type = 'savings.interest'
                 and a.code = ${EXPENSE_CODE} and l.side = 'debit'`,
         );
+        const [credits] = await queryRows<{ lines: number }>(
+          tx,
+          sql`select count(*)::int as lines
+              from journal_entries e
+              join journal_lines l on l.cooperative_id = e.cooperative_id and l.entry_id = e.id
+              join ledger_accounts a on a.cooperative_id = l.cooperative_id and a.id = l.account_id
+              where e.cooperative_id = ${cooperativeId} and e.source_type = 'savings.interest'
+                and l.side = 'credit' and a.owner_membership_id is not null`,
+        );
         return {
           report: verified,
           trial: trialBalance,
           expenseDebits: BigInt(row?.debits ?? '0'),
           interestEntries: row?.entries ?? 0,
+          memberCredits: credits?.lines ?? 0,
         };
       },
     );
@@ -227,9 +237,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         BigInt(sqlTotal.accounts),
       ),
       checkEqual(
-        'interest entries stored = members paid',
+        'interest entries stored = entries the run lists',
         BigInt(interestEntries),
-        BigInt(committed.memberCount),
+        BigInt(committed.entryIds.length),
+      ),
+      checkEqual(
+        "members' sukarela credit lines in the interest entries = accounts paid",
+        BigInt(memberCredits),
+        BigInt(committed.accountCount),
       ),
       {
         name: 'verifyCooperativeLedger finds no problem',
@@ -242,7 +257,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       checkEqual(
         'entries stored = build entries + interest entries',
         BigInt(report.entryCount),
-        BigInt(entries.length + committed.memberCount),
+        BigInt(entries.length + committed.entryIds.length),
       ),
       {
         name: `trial balance as of ${isoDate(now)} balances`,

@@ -130,7 +130,10 @@ describe('a member leaving the cooperative', () => {
       url: `/api/v1/cooperatives/${coop.cooperativeId}/members/${member.membershipId}/savings`,
       token: ketuaToken,
     });
-    expect(savings.json()).toMatchObject({ termDeposits: { count: 1, principal: '600000' }, total: '1000000' });
+    expect(savings.json()).toMatchObject({
+      termDeposits: { count: 1, principal: '600000' },
+      total: '1000000',
+    });
     expect((await leave(member.membershipId)).json()).toMatchObject({
       status: 422,
       code: 'savings.exit_has_term_deposits',

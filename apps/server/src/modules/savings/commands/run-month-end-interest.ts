@@ -26,8 +26,10 @@ function viewOf(run: InterestRunRow) {
  * Month-end interest on simpanan sukarela: each account earns on its daily balance at the
  * product's rate (bps a year over 365 days, rounded down); a member whose month's interest is
  * above the threshold has `taxRateBps` of it withheld as final income tax (PP 15/2009) to Utang
- * pajak. One entry per member (Dr Beban jasa simpanan, Cr the member's sukarela net, Cr Utang
- * pajak), all posted as one batch. Once per (cooperative, month): a rerun returns the first run.
+ * pajak. Members are posted in entries of up to MEMBERS_PER_ENTRY (Dr Beban jasa simpanan, Cr each
+ * member's sukarela net, Cr Utang pajak), all as one batch: a batch journal keeps the per-entry
+ * cost (hash, row, check) off each of 100,000 members, and each member's passbook still shows its
+ * own line. Once per (cooperative, month): a rerun returns the first run.
  *
  * Refuses: savings.month_not_ended, ledger.period_closed.
  */
@@ -67,28 +69,24 @@ export async function runMonthEndInterest(
   const expense = ids.get(interestExpenseCode);
   const taxPayable = ids.get(taxPayableCode);
   if (!expense || !taxPayable) throw new DomainError('ledger.account_not_found');
-  const entries: EntryInput[] = [];
+  const credits: MemberCredit[] = [];
   let grossInterest = 0n;
   let taxWithheld = 0n;
-  for (const [membershipId, memberAccounts] of byMember) {
+  for (const memberAccounts of byMember.values()) {
     const memberInterest = memberAccounts.reduce((sum, account) => sum + account.interest, 0n);
     const tax = computeInterestTax({ memberInterest, thresholdRupiah, taxRateBps });
     grossInterest += memberInterest;
     taxWithheld += tax;
-    entries.push(
-      interestEntryOf({
-        ...input,
-        membershipId,
-        memberAccounts,
-        memberInterest,
-        tax,
-        expense,
-        taxPayable,
-        lastDay: bounds.lastDay,
-        actorPersonId: ctx.actorPersonId,
-      }),
-    );
+    credits.push(...netOfTax(memberAccounts, tax));
   }
+  const entries = interestEntriesOf({
+    month: input.month,
+    credits,
+    expense,
+    taxPayable,
+    lastDay: bounds.lastDay,
+    actorPersonId: ctx.actorPersonId,
+  });
   const posted = entries.length > 0 ? await postJournalEntries(ctx, entries) : [];
   const run: InterestRunRow = {
     cooperativeId: ctx.cooperativeId,
@@ -105,48 +103,69 @@ export async function runMonthEndInterest(
   return viewOf(run);
 }
 
-/** One member's interest entry; the tax is taken from the first account (a member has one sukarela account). */
-function interestEntryOf(input: {
-  month: string;
-  membershipId: string;
-  memberAccounts: { accountId: string; interest: bigint }[];
-  memberInterest: bigint;
+/** Members per interest entry: line numbers stay far below the journal's smallint limit. */
+const MEMBERS_PER_ENTRY = 1_000;
+
+interface MemberCredit {
+  accountId: string;
+  interest: bigint;
   tax: bigint;
+}
+
+/** A member's interest per account, the tax taken from the first accounts (a member has one sukarela account). */
+function netOfTax(memberAccounts: { accountId: string; interest: bigint }[], tax: bigint) {
+  let taxLeft = tax;
+  return memberAccounts.map((account): MemberCredit => {
+    const taken = taxLeft < account.interest ? taxLeft : account.interest;
+    taxLeft -= taken;
+    return { accountId: account.accountId, interest: account.interest, tax: taken };
+  });
+}
+
+/** The month's interest as entries of up to MEMBERS_PER_ENTRY member lines each, numbered in order. */
+function interestEntriesOf(input: {
+  month: string;
+  credits: MemberCredit[];
   expense: string;
   taxPayable: string;
   lastDay: string;
   actorPersonId: string | null;
-}): EntryInput {
-  let taxLeft = input.tax;
-  const credits = input.memberAccounts.map((account) => {
-    const taken = taxLeft < account.interest ? taxLeft : account.interest;
-    taxLeft -= taken;
-    return {
-      accountId: account.accountId,
-      side: 'credit' as const,
-      amount: account.interest - taken,
-    };
-  });
-  return {
-    businessDate: input.lastDay,
-    lines: [
-      { accountId: input.expense, side: 'debit', amount: input.memberInterest },
-      ...credits.filter((line) => line.amount > 0n),
-      ...(input.tax > 0n
-        ? [
-            {
-              accountId: input.taxPayable,
-              side: 'credit' as const,
-              amount: input.tax,
-              memo: 'PPh final bunga simpanan (PP 15/2009)',
-            },
-          ]
-        : []),
-    ],
-    sourceType: 'savings.interest',
-    sourceId: `${input.month}:${input.membershipId}`,
-    memo: `Jasa simpanan sukarela ${input.month}`,
-    idempotencyKey: `savings.interest:${input.month}:${input.membershipId}`,
-    postedBy: input.actorPersonId,
-  };
+}): EntryInput[] {
+  const entries: EntryInput[] = [];
+  for (let start = 0; start < input.credits.length; start += MEMBERS_PER_ENTRY) {
+    const part = input.credits.slice(start, start + MEMBERS_PER_ENTRY);
+    const interest = part.reduce((sum, credit) => sum + credit.interest, 0n);
+    const tax = part.reduce((sum, credit) => sum + credit.tax, 0n);
+    const partNumber = entries.length + 1;
+    entries.push({
+      businessDate: input.lastDay,
+      lines: [
+        { accountId: input.expense, side: 'debit', amount: interest },
+        ...part
+          .filter((credit) => credit.interest > credit.tax)
+          .map((credit) => ({
+            accountId: credit.accountId,
+            side: 'credit' as const,
+            amount: credit.interest - credit.tax,
+            ...(credit.tax > 0n ? { memo: `Dipotong PPh final Rp${credit.tax}` } : {}),
+          })),
+        ...(tax > 0n
+          ? [
+              {
+                accountId: input.taxPayable,
+                side: 'credit' as const,
+                amount: tax,
+                memo: 'PPh final bunga simpanan (PP 15/2009)',
+              },
+            ]
+          : []),
+      ],
+      sourceType: 'savings.interest',
+      sourceId: `${input.month}:${partNumber}`,
+      memo: `Jasa simpanan sukarela ${input.month} (bagian ${partNumber})`,
+      idempotencyKey: `savings.interest:${input.month}:${partNumber}`,
+      postedBy: input.actorPersonId,
+    });
+  }
+  return entries;
 }
