@@ -11,6 +11,7 @@ export {
   renameAccount,
   setAccountActive,
   openMemberSubAccount,
+  findMemberSubAccount,
 } from './commands/manage-accounts.js';
 export { placeHold, captureHold, releaseHold } from './commands/holds.js';
 export { closePeriod } from './commands/close-period.js';

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from '../../platform/db/database.js';
 import {
   journalEntries,
@@ -49,6 +50,50 @@ export async function findAccountByCode(tx: Tx, cooperativeId: string, code: str
     .select()
     .from(ledgerAccounts)
     .where(and(eq(ledgerAccounts.cooperativeId, cooperativeId), eq(ledgerAccounts.code, code)));
+  return row ?? null;
+}
+
+/** A member's sub-account under the control account `controlCode`, found in one round trip. */
+export async function findSubAccountByControlCode(
+  tx: Tx,
+  cooperativeId: string,
+  controlCode: string,
+  ownerMembershipId: string,
+) {
+  const control = alias(ledgerAccounts, 'control');
+  const [row] = await tx
+    .select({ account: ledgerAccounts })
+    .from(ledgerAccounts)
+    .innerJoin(
+      control,
+      and(
+        eq(control.cooperativeId, ledgerAccounts.cooperativeId),
+        eq(control.id, ledgerAccounts.parentAccountId),
+      ),
+    )
+    .where(
+      and(
+        eq(ledgerAccounts.cooperativeId, cooperativeId),
+        eq(control.code, controlCode),
+        eq(ledgerAccounts.ownerMembershipId, ownerMembershipId),
+      ),
+    );
+  return row?.account ?? null;
+}
+
+/** An account with its balance row, in one round trip. */
+export async function findAccountWithBalance(tx: Tx, cooperativeId: string, accountId: string) {
+  const [row] = await tx
+    .select({ account: ledgerAccounts, balance: ledgerBalances })
+    .from(ledgerAccounts)
+    .innerJoin(
+      ledgerBalances,
+      and(
+        eq(ledgerBalances.cooperativeId, ledgerAccounts.cooperativeId),
+        eq(ledgerBalances.accountId, ledgerAccounts.id),
+      ),
+    )
+    .where(and(eq(ledgerAccounts.cooperativeId, cooperativeId), eq(ledgerAccounts.id, accountId)));
   return row ?? null;
 }
 

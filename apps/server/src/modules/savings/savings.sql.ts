@@ -96,7 +96,17 @@ export async function findSavingsAccount(tx: Tx, cooperativeId: string, accountI
 
 // Teller sessions --------------------------------------------------------------------------------
 
-export async function findOpenSession(tx: Tx, cooperativeId: string, tellerPersonId: string) {
+/**
+ * The teller's open session. Money moves take it `share`d: they may run side by side, and a
+ * close (which takes it for `update`) waits for them and they for it, so no entry lands in a
+ * session after its count.
+ */
+export async function findOpenSession(
+  tx: Tx,
+  cooperativeId: string,
+  tellerPersonId: string,
+  lock: 'share' | 'update' = 'share',
+) {
   const [row] = await tx
     .select()
     .from(savingsTellerSessions)
@@ -107,7 +117,7 @@ export async function findOpenSession(tx: Tx, cooperativeId: string, tellerPerso
         isNull(savingsTellerSessions.closedAt),
       ),
     )
-    .for('update');
+    .for(lock);
   return row ?? null;
 }
 

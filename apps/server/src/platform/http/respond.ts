@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import type { Database, Scope, Tx } from '../db/database.js';
@@ -85,20 +86,22 @@ export async function respond<T>(
   return outcome.body as T;
 }
 
-/** A refusal rolls back the command's writes (savepoint) but is kept as the key's answer. */
+/**
+ * A refusal rolls back the command's writes (to a savepoint) but is kept as the key's answer. A
+ * success leaves the savepoint to the commit, which releases it: one round trip fewer.
+ */
 async function runRecordingRefusals(
   tx: Tx,
   request: FastifyRequest,
   run: () => Promise<unknown>,
   status: number,
 ) {
+  await tx.execute(sql`savepoint idempotent_command`);
   try {
-    const body = await (
-      tx as unknown as { transaction<R>(fn: () => Promise<R>): Promise<R> }
-    ).transaction(run);
-    return { status, body };
+    return { status, body: await run() };
   } catch (error) {
     if (!isDomainError(error)) throw error;
+    await tx.execute(sql`rollback to savepoint idempotent_command`);
     const problem = problemOf(error.code, request.id, error.params);
     return { status: problem.status, body: problem };
   }

@@ -4,6 +4,7 @@ import {
   findAccountByCode,
   findAccountRow,
   findSubAccount,
+  findSubAccountByControlCode,
   insertAccounts,
   setAccountFields,
   type AccountRow,
@@ -78,6 +79,19 @@ export async function setAccountActive(
   return getAccount(ctx, input.accountId);
 }
 
+/** The member's sub-account under a control account, if it was opened. */
+export function findMemberSubAccount(
+  ctx: LedgerContext,
+  input: { controlCode: string; membershipId: string },
+): Promise<AccountRow | null> {
+  return findSubAccountByControlCode(
+    ctx.tx,
+    ctx.cooperativeId,
+    input.controlCode,
+    input.membershipId,
+  );
+}
+
 /**
  * The member's own sub-account under a control account (one per member per savings, loan or
  * wallet account), opened on first use and found again after.
@@ -87,6 +101,14 @@ export async function openMemberSubAccount(
   ctx: LedgerContext,
   input: { controlCode: string; membershipId: string; memberNumber: string; memberName: string },
 ): Promise<AccountRow> {
+  // Nearly always the account exists already: one round trip finds it.
+  const found = await findSubAccountByControlCode(
+    ctx.tx,
+    ctx.cooperativeId,
+    input.controlCode,
+    input.membershipId,
+  );
+  if (found) return found;
   const control = await findAccountByCode(ctx.tx, ctx.cooperativeId, input.controlCode);
   if (!control) throw new DomainError('ledger.account_not_found');
   if (!control.isControl) throw new DomainError('ledger.account_parent_invalid');

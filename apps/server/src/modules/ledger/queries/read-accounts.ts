@@ -2,10 +2,10 @@ import { DomainError } from '../../../platform/domain-error.js';
 import type { LedgerContext } from '../commands/post-journal-entries.js';
 import {
   findAccountRow,
-  findBalanceRow,
   listAccountsWithBalances,
   readAccountTotalsAsOf,
   sumLinesUpTo,
+  findAccountWithBalance,
 } from '../ledger.sql.js';
 import { rollUpSubAccounts, trialBalanceLines } from '../rules/roll-up.js';
 import { availableBalance, signedBalance } from '../rules/signed-balance.js';
@@ -86,9 +86,9 @@ export async function getTrialBalance(ctx: ReadContext, input: { asOf: string })
  * balance row: one indexed read). Refuses: ledger.account_not_found.
  */
 export async function getCurrentBalance(ctx: ReadContext, accountId: string) {
-  const account = await findAccountRow(ctx.tx, ctx.cooperativeId, accountId);
-  const row = account ? await findBalanceRow(ctx.tx, ctx.cooperativeId, accountId) : null;
-  if (!account || !row) throw new DomainError('ledger.account_not_found');
+  const found = await findAccountWithBalance(ctx.tx, ctx.cooperativeId, accountId);
+  if (!found) throw new DomainError('ledger.account_not_found');
+  const { account, balance: row } = found;
   return {
     accountId,
     balance: signedBalance(account.normalSide, row.debitTotal, row.creditTotal),

@@ -37,7 +37,7 @@ export async function closeTellerSession(
   input: { sessionId: string; countedCash: bigint },
 ) {
   const open = ctx.actorPersonId
-    ? await findOpenSession(ctx.tx, ctx.cooperativeId, ctx.actorPersonId)
+    ? await findOpenSession(ctx.tx, ctx.cooperativeId, ctx.actorPersonId, 'update')
     : null;
   if (!open || open.id !== input.sessionId) throw new DomainError('savings.session_not_found');
   await lockLedgerForPosting(ctx);

@@ -22,12 +22,13 @@ export async function depositSavings(
 ): Promise<SavingsReceipt> {
   const session = await getOpenSession(ctx);
   const member = await getActiveMember(ctx, input.membershipId);
-  const products = await getSavingsProducts(ctx);
-  // The posting turn first: the pokok check below and the posting see the same balance.
-  await lockLedgerForPosting(ctx);
   const account = await openSavingsAccount(ctx, member, input.kind);
   if (input.kind === 'pokok') {
+    const products = await getSavingsProducts(ctx);
     // Pokok is one amount, the same for every member: it may come in parts but never exceed it.
+    // The posting turn first, so the check and the posting see the same balance. Other deposits
+    // check nothing and take the turn only to post, which keeps it short.
+    await lockLedgerForPosting(ctx);
     const { balance } = await getCurrentBalance(ctx, account.id);
     const remaining = products.pokok.amount - balance;
     if (input.amount > remaining)

@@ -1,7 +1,9 @@
 import { assert } from '../../../platform/assert.js';
 import { DomainError } from '../../../platform/domain-error.js';
 import {
+  findMemberSubAccount,
   getCurrentBalance,
+  lockLedgerForPosting,
   openMemberSubAccount,
   postJournalEntry,
   type PostedEntry,
@@ -26,11 +28,21 @@ export async function getActiveMember(ctx: SavingsContext, membershipId: string)
   return member;
 }
 
-/** The member's sub-account for `kind`, opened on first use (call after lockLedgerForPosting). */
-export function openSavingsAccount(ctx: SavingsContext, member: Member, kind: SavingsKind) {
+/**
+ * The member's sub-account for `kind`, opened on first use. Opening takes the posting turn, so two
+ * first deposits of one member cannot both open it; finding it takes nothing.
+ */
+export async function openSavingsAccount(ctx: SavingsContext, member: Member, kind: SavingsKind) {
   assert(member.memberNumber, 'an aktif member has a member number');
+  const controlCode = controlCodeOf[kind];
+  const existing = await findMemberSubAccount(ctx, {
+    controlCode,
+    membershipId: member.membershipId,
+  });
+  if (existing) return existing;
+  await lockLedgerForPosting(ctx);
   return openMemberSubAccount(ctx, {
-    controlCode: controlCodeOf[kind],
+    controlCode,
     membershipId: member.membershipId,
     memberNumber: member.memberNumber,
     memberName: member.fullName,
