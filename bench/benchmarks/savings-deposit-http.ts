@@ -278,6 +278,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       figures[`p50MsC${connections}`] = { value: outcome.p50Ms, unit: 'ms' };
       figures[`p99MsC${connections}`] = { value: outcome.p99Ms, unit: 'ms' };
       figures[`maxMsC${connections}`] = { value: outcome.maxMs, unit: 'ms' };
+      figures[`serverBusyMsPerDepositC${connections}`] = {
+        value: outcome.serverBusyMsPerDeposit,
+        unit: 'ms (app main thread busy per deposit)',
+      };
       figures[`requestsC${connections}`] = { value: outcome.requestCount, unit: 'count' };
       figures[`non2xxC${connections}`] = { value: outcome.non2xxCount, unit: 'count' };
     }
@@ -295,10 +299,19 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const notes = [
       `app database: ${app.label}; app pool ${APP_POOL_SIZE} sessions; LOG_LEVEL silent`,
       `${MEMBERS} members by registerMember + openMemberSubAccount (sukarela); one kasir, one open teller session: ` +
-        'every deposit locks that session row and the ledger chain head, so the deposits of one cooperative are serial by design',
+        'every deposit shares that session row and takes the ledger chain head to post, so the postings of one cooperative are serial by design',
       'measured runs are bounded by count (sized from the warm-up rate), so every committed deposit has its response counted',
       'the ratio is deposits/s at -c 100 ÷ the calibration hello-world (-c 100 -p 1); -c 1 and -c 16 are shown without a ratio',
     ];
+    const busyMs = figures[`serverBusyMsPerDepositC${RATIO_CONNECTIONS}`]?.value;
+    if (busyMs !== undefined && busyMs > 0) {
+      const ceiling = 1000 / busyMs;
+      notes.push(
+        `the app's own main thread is busy ${busyMs.toFixed(2)} ms per deposit (HTTP, auth, validation, ~15 SQL round trips), ` +
+          `so one process cannot exceed ~${ceiling.toFixed(0)} deposits/s = ` +
+          `${(ceiling / ctx.calibration.helloRequestsPerSecond).toFixed(3)} × hello-world, whatever the database does`,
+      );
+    }
     if (ctx.database.kind === 'pglite') {
       notes.push(
         "PGlite: one database session, so requests queue for it; figures are PGlite's at PGlite's durability",
