@@ -35,8 +35,14 @@ import {
 } from './modules/cooperatives/index.js';
 import { ledgerRoutes, statementsRoutes } from './modules/ledger/index.js';
 import { membersRoutes, type CardKeys } from './modules/members/index.js';
+import { shuRoutes } from './modules/shu/index.js';
 import { payrollRoutes, savingsRoutes, termDepositsRoutes } from './modules/savings/index.js';
-import { loansRoutes } from './modules/loans/index.js';
+import {
+  bankFacilitiesRoutes,
+  loanDayEndRoutes,
+  loansRoutes,
+  payrollLoanRepayments,
+} from './modules/loans/index.js';
 import {
   identityRoutes,
   resolveActor,
@@ -179,9 +185,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ledgerRoutes(respondDeps));
   await app.register(membersRoutes({ ...respondDeps, cardKeys: deps.cardKeys }));
   await app.register(savingsRoutes({ ...respondDeps, pinPolicy: identityPolicy }));
-  await app.register(payrollRoutes(respondDeps));
+  // Savings declares the payroll port; loans implements it (savings never imports loans).
+  await app.register(payrollRoutes({ ...respondDeps, loanRepayments: payrollLoanRepayments }));
   await app.register(termDepositsRoutes(respondDeps));
-  await app.register(loansRoutes(respondDeps));
+  await app.register(loansRoutes({ ...respondDeps, pinPolicy: identityPolicy }));
+  await app.register(loanDayEndRoutes(respondDeps));
+  await app.register(bankFacilitiesRoutes(respondDeps));
+  await app.register(shuRoutes(respondDeps));
   await app.register(
     statementsRoutes({
       ...respondDeps,

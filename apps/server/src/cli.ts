@@ -13,6 +13,7 @@ import {
   previousMonthOf,
   runMonthEndInterestForAll,
 } from './jobs/savings-jobs.js';
+import { runLoanDayEndForAll } from './jobs/loan-jobs.js';
 import { loadConfig } from './platform/config.js';
 import { withSystem, withTenant } from './platform/db/database.js';
 import { isDomainError } from './platform/domain-error.js';
@@ -250,6 +251,38 @@ program
         log,
       });
       console.log(`${matured} term deposits matured or rolled over as of ${options.asOf}`);
+    }),
+  );
+
+program
+  .command('loan-day-end')
+  .description(
+    'Close a lending day in every lending cooperative (or one): auto-debits, aging, collectibility, penalties, loss allowance (idempotent per date)',
+  )
+  .option('--cooperative <id>', 'only this cooperative')
+  .option(
+    '--date <yyyy-mm-dd>',
+    'business date (default: today)',
+    new Date().toISOString().slice(0, 10),
+  )
+  .action((options: { cooperative?: string; date: string }) =>
+    withDatabase(async ({ db }) => {
+      const log = {
+        info: () => undefined,
+        warn: (object: object) => console.warn(JSON.stringify(object)),
+        error: () => undefined,
+      };
+      const results = await runLoanDayEndForAll(db, {
+        businessDate: options.date,
+        now: new Date(),
+        log,
+        ...(options.cooperative ? { cooperativeId: options.cooperative } : {}),
+      });
+      for (const result of results) {
+        console.log(
+          `${result.cooperativeId}  ${options.date}  ${result.loanCount} loans  ${result.overdueLoanCount} overdue  penalty ${result.penaltyAccrued}  allowance ${result.requiredAllowance}  auto-debits ${result.autoDebitCount}`,
+        );
+      }
     }),
   );
 

@@ -369,6 +369,181 @@ export const errorCodes = {
     status: 422,
     when: 'a repayment is larger than everything the loan still owes (penalty, interest due and remaining principal)',
   },
+  'loans.day_end_date_in_future': {
+    status: 422,
+    when: 'a loan day-end is run for a business date after today',
+  },
+  'loans.day_end_date_before_last_run': {
+    status: 422,
+    when: 'a loan day-end is run for a business date before the last day-end already run: dates close in order',
+  },
+  'loans.invalid_collectibility_settings': {
+    status: 422,
+    when: 'collectibility bands that class some days twice or not at all, or that use a class the scheme lacks, are set',
+  },
+  // loans: bank facilities (executing, channeling)
+  'loans.partner_bank_not_found': {
+    status: 404,
+    when: 'no partner bank with that id in this cooperative',
+  },
+  'loans.partner_bank_already_exists': {
+    status: 409,
+    when: 'a partner bank is added with a code the cooperative already uses',
+  },
+  'loans.facility_not_found': {
+    status: 404,
+    when: 'no bank facility with that id in this cooperative',
+  },
+  'loans.facility_already_exists': {
+    status: 409,
+    when: 'a facility is added with an agreement number the cooperative already uses',
+  },
+  'loans.facility_inactive': {
+    status: 422,
+    when: 'money is drawn, or a loan assigned, on a facility that is closed (ditutup)',
+  },
+  'loans.facility_kind_mismatch': {
+    status: 422,
+    when: 'an executing-only act (drawdown, repayment to the bank) is asked of a channeling facility or the reverse (remittance)',
+  },
+  'loans.facility_plafond_exceeded': {
+    status: 422,
+    when: 'a drawdown or a loan assignment would take a facility above its plafond',
+  },
+  'loans.facility_quota_exceeded': {
+    status: 422,
+    when: "a loan assignment would take one member above the facility's quota per member",
+  },
+  'loans.facility_repayment_exceeds_outstanding': {
+    status: 422,
+    when: 'a repayment to the bank pays more principal than is drawn and not yet repaid',
+  },
+  'loans.loan_already_assigned': {
+    status: 409,
+    when: 'a loan that already has a funding facility is assigned again',
+  },
+  'loans.loan_not_assignable': {
+    status: 422,
+    when: 'a loan is assigned to a facility in a status that does not allow it (channeling needs an approved, undisbursed loan; executing any loan not rejected or repaid)',
+  },
+  'loans.loan_is_channeled': {
+    status: 409,
+    when: "a loan channeled through a bank is disbursed as the cooperative's own loan (the bank disburses it)",
+  },
+  'loans.channeling_not_found': {
+    status: 404,
+    when: 'a channeling act names a loan that is not channeled through a bank',
+  },
+  'loans.bank_decision_already_recorded': {
+    status: 409,
+    when: "the bank's decision on a channeled loan is recorded a second time",
+  },
+  'loans.bank_not_approved': {
+    status: 422,
+    when: 'a channeled loan is disbursed before the bank approved it',
+  },
+  'loans.channeling_already_disbursed': {
+    status: 409,
+    when: 'a channeled loan the bank already disbursed is disbursed again',
+  },
+  'loans.channeling_not_active': {
+    status: 422,
+    when: 'a collection is taken on a channeled loan that is not running (not disbursed, or lunas)',
+  },
+  'loans.collection_exceeds_outstanding': {
+    status: 422,
+    when: "a collection on a channeled loan is larger than what remains of the bank's schedule",
+  },
+  'loans.nothing_to_remit': {
+    status: 422,
+    when: 'a remittance to the bank is made while no collection awaits remittance',
+  },
+  // loans: rescheduling and payroll repayments
+  'loans.self_reschedule_forbidden': {
+    status: 422,
+    when: 'a board member reschedules their own loan',
+  },
+  'loans.reschedule_date_invalid': {
+    status: 422,
+    when: "a reschedule's effective date is before today or more than 90 days ahead",
+  },
+  'loans.nothing_to_reschedule': {
+    status: 422,
+    when: 'a loan whose principal is fully repaid (only interest or denda left) is rescheduled',
+  },
+  'loans.reschedule_tenor_too_long': {
+    status: 422,
+    when: 'a reschedule would give the loan more than 520 installments in all',
+  },
+  'loans.payroll_no_active_loan': {
+    status: 422,
+    when: 'a payroll deduction row has an angsuran for a member with no running loan',
+  },
+  // shu
+  'shu.components_not_whole': {
+    status: 422,
+    when: 'the SHU components do not add up to 10,000 basis points (100%)',
+  },
+  'shu.participation_not_whole': {
+    status: 422,
+    when: 'the weights of the jasa usaha business lines do not add up to 10,000 basis points',
+  },
+  'shu.duplicate_key': {
+    status: 422,
+    when: 'a component, business line or savings kind appears twice in the SHU rules',
+  },
+  'shu.cadangan_required': {
+    status: 422,
+    when: 'the SHU rules have no cadangan (reserve) component',
+  },
+  'shu.component_needs_account': {
+    status: 422,
+    when: 'an added SHU component lacks a name or the account it is credited to',
+  },
+  'shu.account_missing': {
+    status: 422,
+    when: 'the chart of accounts lacks an account the SHU posting needs',
+  },
+  'shu.rules_frozen': {
+    status: 422,
+    when: 'the rules of a fiscal year whose distribution was approved cannot change',
+  },
+  'shu.rules_changed': {
+    status: 422,
+    when: 'the SHU rules got a newer version after the proposal was made',
+  },
+  'shu.year_not_closed': {
+    status: 422,
+    when: 'the fiscal year has not been closed into SHU tahun berjalan yet',
+  },
+  'shu.distribution_not_found': {
+    status: 404,
+    when: 'no SHU distribution with that id in this cooperative',
+  },
+  'shu.distribution_already_approved': {
+    status: 409,
+    when: 'the fiscal year already has an approved (or approval in progress) SHU distribution',
+  },
+  'shu.not_proposed': {
+    status: 422,
+    when: 'only a proposed distribution can receive the RAT approval',
+  },
+  'shu.not_awaiting_countersign': {
+    status: 422,
+    when: 'only a recorded RAT approval can be countersigned',
+  },
+  'shu.countersigner_must_differ': {
+    status: 422,
+    when: 'the pengawas countersigning is the person who recorded the approval',
+  },
+  'shu.approved_figures_mismatch': {
+    status: 422,
+    when: 'the figures the RAT approved are not the proposal’s figures',
+  },
+  'shu.not_approved': {
+    status: 422,
+    when: 'the distribution is not approved and countersigned yet',
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -16,3 +16,6 @@ export * from './contracts/statements.js';
 export * from './contracts/members.js';
 export * from './contracts/savings.js';
 export * from './contracts/loans.js';
+export * from './contracts/bank-facilities.js';
+export * from './contracts/loan-day-end.js';
+export * from './contracts/shu.js';

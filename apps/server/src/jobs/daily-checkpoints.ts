@@ -6,6 +6,7 @@ import {
   previousMonthOf,
   runMonthEndInterestForAll,
 } from './savings-jobs.js';
+import { runLoanDayEndForAll } from './loan-jobs.js';
 import { refreshPlannerStatistics } from '../platform/db/planner-statistics.js';
 
 /**
@@ -43,10 +44,22 @@ export function startDailyJobs(
       const month = previousMonthOf(now);
       const interest = await runMonthEndInterestForAll(db, { month, now, log: options.log });
       await matureTermDepositsForAll(db, { asOf: date, now, log: options.log });
+      // Loan day-end at the start of the day: auto-debits of today's installments, then aging.
+      const loanDayEnds = await runLoanDayEndForAll(db, {
+        businessDate: date,
+        now,
+        log: options.log,
+      });
       if (db.kind === 'pglite') await refreshPlannerStatistics(db); // no autovacuum in PGlite
       lastDate = date;
       options.log.info(
-        { date, cooperatives: count, interestMonth: month, interestRuns: interest.length },
+        {
+          date,
+          cooperatives: count,
+          interestMonth: month,
+          interestRuns: interest.length,
+          loanDayEnds: loanDayEnds.length,
+        },
         'daily jobs done',
       );
     } catch (error) {

@@ -17,6 +17,7 @@ const allowedEdges: Record<string, string[]> = {
   loans: ['ledger', 'members', 'identity', 'savings'],
   members: ['identity'],
   savings: ['ledger', 'members', 'identity'],
+  shu: ['ledger', 'members', 'savings'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -22,6 +22,7 @@ interface ImportReport {
     code: string | null;
     message: { id: string; en: string } | null;
     postings: { kind: string; amount: string; status: string }[];
+    repayment: { amount: string; status: string; code: string | null } | null;
   }[];
 }
 
@@ -215,7 +216,7 @@ describe('payroll-deduction import', () => {
     expect(await balancesOf(fourth)).toMatchObject({ wajib: '25000' });
   });
 
-  it('skips loan repayments and empty rows, and refuses a row of another period', async () => {
+  it('reports an angsuran without a running loan refused, skips empty rows, and refuses a row of another period', async () => {
     const { first, second, third } = payroll;
     const before = await ledgerStateOf(test.db, coop.cooperativeId);
     const response = await upload({
@@ -229,13 +230,19 @@ describe('payroll-deduction import', () => {
       ]),
     });
     const report = response.json<ImportReport>();
-    expect(report.counts).toEqual({ posted: 0, alreadyPosted: 0, refused: 1, skipped: 2 });
+    expect(report.counts).toEqual({ posted: 1, alreadyPosted: 0, refused: 1, skipped: 1 });
+    // The member has no running loan: the wajib posts, the angsuran is reported refused.
     expect(report.rows.map((row) => [row.status, row.code])).toEqual([
-      ['skipped', 'savings.payroll_loans_unavailable'],
+      ['posted', null],
       ['skipped', 'savings.payroll_nothing_to_post'],
       ['refused', 'savings.payroll_period_mismatch'],
     ]);
-    expect(await ledgerStateOf(test.db, coop.cooperativeId)).toEqual(before);
+    expect(report.rows[0]).toMatchObject({
+      postings: [{ kind: 'wajib', amount: '25000', status: 'posted' }],
+      repayment: { amount: '150000', status: 'refused', code: 'loans.payroll_no_active_loan' },
+    });
+    const after = await ledgerStateOf(test.db, coop.cooperativeId);
+    expect(after.entryCount - before.entryCount).toBe(1);
   });
 
   it('refuses a whole file with an unknown column or unreadable content, posting nothing', async () => {

@@ -12,6 +12,9 @@ export const loanStatuses = ['diajukan', 'disetujui', 'ditolak', 'aktif', 'lunas
 export type LoanStatus = (typeof loanStatuses)[number];
 export const loanChannels = ['sukarela', 'cash'] as const;
 export type LoanChannel = (typeof loanChannels)[number];
+/** Where a repayment's money came from: also `payroll`, the employer's deduction transfer. */
+export const loanRepaymentChannels = [...loanChannels, 'payroll'] as const;
+export type LoanRepaymentChannel = (typeof loanRepaymentChannels)[number];
 
 const nonNegativeRupiahString = z
   .string()
@@ -220,7 +223,7 @@ export const loanRepaymentView = z.object({
   id: uuidSchema,
   loanId: uuidSchema,
   paidOn: isoDateSchema,
-  channel: z.enum(loanChannels),
+  channel: z.enum(loanRepaymentChannels),
   amount: rupiahString,
   penalty: rupiahString,
   interest: rupiahString,
@@ -231,6 +234,48 @@ export const loanRepaymentView = z.object({
   receivedBy: uuidSchema.nullable(),
   principalOutstandingAfter: rupiahString,
   loanStatus: z.enum(loanStatuses),
+});
+
+/** A superseded installment as it stood in the schedule it belonged to. */
+export const loanScheduledInstallmentView = z.object({
+  number: z.number().int(),
+  dueDate: isoDateSchema,
+  principal: rupiahString,
+  interest: rupiahString,
+  total: rupiahString,
+  principalOutstandingAfter: rupiahString,
+});
+
+/** One reschedule by the board: terms before and after, what was carried, who, when and why. */
+export const loanRescheduleView = z.object({
+  id: uuidSchema,
+  scheduleVersion: z.number().int().describe('The schedule version this reschedule created'),
+  effectiveDate: isoDateSchema,
+  reason: z.string(),
+  principalOutstanding: rupiahString.describe('Principal carried into the new schedule'),
+  interestCarried: rupiahString.describe(
+    'Unpaid interest of installments due by the effective date, added to the first new installment',
+  ),
+  penaltyWaived: rupiahString.describe('Denda owed that day which the new schedule does not carry'),
+  before: z.object({
+    installments: z.number().int(),
+    remainingInstallments: z.number().int(),
+    interestRateBpsPerMonth: z.number().int(),
+    lastDueDate: isoDateSchema,
+  }),
+  after: z.object({
+    installments: z.number().int(),
+    newInstallments: z.number().int(),
+    interestRateBpsPerMonth: z.number().int(),
+    lastDueDate: isoDateSchema,
+  }),
+  approvedBy: uuidSchema,
+  approverName: z.string(),
+  approverRoles: z.array(z.string()),
+  approvedAt: z.iso.datetime(),
+  supersededSchedule: z
+    .array(loanScheduledInstallmentView)
+    .describe('The schedule this reschedule replaced, kept as it was'),
 });
 
 export const loanDetailView = loanSummaryView.extend({
@@ -268,6 +313,7 @@ export const loanDetailView = loanSummaryView.extend({
     })
     .nullable(),
   schedule: z.array(loanInstallmentView),
+  reschedules: z.array(loanRescheduleView).describe('Oldest first; empty when never rescheduled'),
   repayments: z.array(loanRepaymentView),
   position: z
     .object({
@@ -305,4 +351,25 @@ export const loanQueueView = z.object({
       decisions: z.array(loanDecisionView),
     }),
   ),
+});
+
+// Rescheduling and the member's own repayment ----------------------------------------------------
+
+export const loanRescheduleRequest = z.object({
+  newInstallments: z
+    .number()
+    .int()
+    .min(1)
+    .max(240)
+    .describe('Installments of the new schedule, built from the principal outstanding'),
+  newRateBpsPerMonth: bps.optional().describe("The new rate; the loan's rate when left out"),
+  reason: z.string().trim().min(3).max(500),
+  effectiveDate: isoDateSchema.describe(
+    'The new schedule starts here (first installment one period later); today or up to 90 days on',
+  ),
+});
+
+export const loanSelfRepaymentRequest = z.object({
+  amount: positiveRupiahString,
+  pin: z.string().regex(/^\d{6}$/),
 });

@@ -210,6 +210,29 @@ export const payrollImportRowView = z.object({
       entryId: uuidSchema,
     }),
   ),
+  repayment: z
+    .object({
+      amount: rupiahString.describe("The row's angsuran"),
+      status: z.enum(['paid', 'already_paid', 'refused']),
+      code: z.string().nullable().describe('Why the angsuran was refused (null when paid)'),
+      message: z.object({ id: z.string(), en: z.string() }).nullable(),
+      params: z.record(z.string(), z.string()),
+      loans: z
+        .array(
+          z.object({
+            loanId: uuidSchema,
+            repaymentId: uuidSchema,
+            entryId: uuidSchema,
+            amount: rupiahString,
+            penalty: rupiahString,
+            interest: rupiahString,
+            principal: rupiahString,
+          }),
+        )
+        .describe('The running loans it paid, oldest first'),
+    })
+    .nullable()
+    .describe('What became of the angsuran (loan repayment); null when the row has none'),
 });
 
 export const payrollImportSummaryView = z.object({

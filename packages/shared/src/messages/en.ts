@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../error-codes.js';
+import type { ShuExplanationKey } from '../contracts/shu.js';
 
 /** English texts for every refusal code. `{{name}}` is filled from the error's params. */
 export const errorMessagesEn: Record<ErrorCode, string> = {
@@ -140,4 +141,91 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   'loans.not_active': 'This loan is not running ({{status}}).',
   'loans.repayment_exceeds_outstanding':
     'The payment exceeds everything the loan still owes; at most Rp{{maximum}}.',
+  'loans.day_end_date_in_future':
+    'The day-end cannot be run for {{businessDate}}: that date has not come yet.',
+  'loans.day_end_date_before_last_run':
+    'The day-end cannot be run for {{businessDate}}: the day-end of {{lastBusinessDate}} has already been run.',
+  'loans.invalid_collectibility_settings': 'The collectibility settings are not valid: {{reason}}',
+  'loans.partner_bank_not_found': 'Partner bank not found.',
+  'loans.partner_bank_already_exists': 'A partner bank with code {{code}} already exists.',
+  'loans.facility_not_found': 'Bank facility not found.',
+  'loans.facility_already_exists':
+    'A facility with agreement number {{agreementNumber}} already exists.',
+  'loans.facility_inactive': 'This bank facility is closed.',
+  'loans.facility_kind_mismatch': 'This action does not apply to a {{kind}} facility.',
+  'loans.facility_plafond_exceeded': "Exceeds the facility's plafond; Rp{{available}} available.",
+  'loans.facility_quota_exceeded':
+    "Exceeds the facility's quota per member; Rp{{available}} available.",
+  'loans.facility_repayment_exceeds_outstanding':
+    'The principal paid exceeds what is owed to the bank; at most Rp{{outstanding}}.',
+  'loans.loan_already_assigned': 'This loan is already funded by a bank facility.',
+  'loans.loan_not_assignable': 'A loan in status {{status}} cannot be funded by this facility.',
+  'loans.channeling_not_found': 'This loan is not channeled through a bank.',
+  'loans.bank_decision_already_recorded': "The bank's decision on this loan is already recorded.",
+  'loans.bank_not_approved': 'The bank has not approved this loan ({{status}}).',
+  'loans.channeling_already_disbursed': 'This channeled loan is already disbursed.',
+  'loans.loan_is_channeled':
+    'This loan is channeled through a bank; record its disbursement in the channeling flow.',
+  'loans.channeling_not_active': 'This channeled loan is not running ({{status}}).',
+  'loans.collection_exceeds_outstanding':
+    'The payment exceeds what remains owed to the bank; at most Rp{{maximum}}.',
+  'loans.nothing_to_remit': 'No collection awaits remittance to the bank.',
+  'loans.self_reschedule_forbidden':
+    'You may not reschedule your own loan; another board member decides.',
+  'loans.reschedule_date_invalid':
+    'The effective date {{effectiveDate}} is not valid: it must be from {{earliest}} and at most {{maximumDays}} days later.',
+  'loans.nothing_to_reschedule':
+    "This loan's principal is repaid; the remaining interest or penalty is paid, not rescheduled.",
+  'loans.reschedule_tenor_too_long':
+    'The new schedule is too long: at most {{maximum}} new installments.',
+  'loans.payroll_no_active_loan': 'The repayment was not posted: this member has no running loan.',
+  'shu.components_not_whole':
+    'The SHU components must add up to 100%; they add up to {{total}} basis points.',
+  'shu.participation_not_whole':
+    'The weights of the jasa usaha business lines must add up to 100%; they add up to {{total}} basis points.',
+  'shu.duplicate_key': '{{key}} appears twice in the SHU rules.',
+  'shu.cadangan_required':
+    'The SHU rules must include the cadangan (reserve) component (0% is allowed).',
+  'shu.component_needs_account':
+    'Component {{key}} needs a name and the code of the account it is credited to.',
+  'shu.account_missing':
+    'The chart of accounts has no account {{code}}, which the SHU distribution needs.',
+  'shu.rules_frozen':
+    'The SHU rules of fiscal year {{year}} were used for a distribution the RAT approved and can no longer change.',
+  'shu.rules_changed':
+    'The SHU rules changed (version {{version}}) after the proposal was made. Make a new proposal.',
+  'shu.year_not_closed': 'Fiscal year {{year}} has not been closed into SHU tahun berjalan yet.',
+  'shu.distribution_not_found': 'SHU distribution not found.',
+  'shu.distribution_already_approved':
+    'Fiscal year {{year}} already has an SHU distribution that is approved or being approved.',
+  'shu.not_proposed':
+    'Only a proposed SHU distribution can have its approval recorded (status now: {{status}}).',
+  'shu.not_awaiting_countersign':
+    'This SHU distribution is not awaiting the pengawas countersignature (status: {{status}}).',
+  'shu.countersigner_must_differ':
+    'The approval must be countersigned by someone other than the person who recorded it.',
+  'shu.approved_figures_mismatch':
+    'The figures the RAT approved differ from the proposal ({{key}}: proposed Rp{{proposed}}, approved Rp{{approved}}). Make a new proposal with the approved rules.',
+  'shu.not_approved':
+    'The SHU distribution is not yet approved by the RAT and countersigned by a pengawas (status: {{status}}).',
+};
+
+/** English sentences explaining a member's SHU ("my SHU"); `{{name}}` from the parameters. */
+export const shuExplanationMessagesEn: Record<ShuExplanationKey, string> = {
+  'shu.explain.surplus':
+    "The cooperative's surplus (SHU) for fiscal year {{year}} up to {{asOf}}: Rp{{surplus}} (revenue Rp{{revenue}} less expenses Rp{{expenses}}).",
+  'shu.explain.non_member':
+    'Of that surplus, Rp{{nonMemberSurplus}} came from business with non-members. That part is not shared among members; it goes to the reserve and the cooperative’s funds.',
+  'shu.explain.pools':
+    'Under the SHU rules, jasa modal (return on capital) gets {{modalPercent}}% (Rp{{modalPool}}) and jasa usaha (return on business) {{usahaPercent}}% (Rp{{usahaPool}}).',
+  'shu.explain.capital_average_daily_balance':
+    'Your average daily savings balance ({{kinds}}) is Rp{{member}} of all members’ Rp{{total}}. Your jasa modal: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.capital_year_end_balance':
+    'Your savings balance ({{kinds}}) is Rp{{member}} of all members’ Rp{{total}}. Your jasa modal: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.participation':
+    'Your {{lineEn}} is Rp{{member}} of all members’ Rp{{total}}. Your jasa usaha from this line: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.total': 'Your SHU: Rp{{jasaModal}} + Rp{{jasaUsaha}} = Rp{{share}}.',
+  'shu.explain.tax': 'Tax withheld at {{ratePercent}}%: Rp{{tax}}. You receive Rp{{net}}.',
+  'shu.explain.estimate':
+    'This is a running estimate: it changes with every transaction and is final only once the annual members’ meeting (RAT) approves it.',
 };

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../error-codes.js';
+import type { ShuExplanationKey } from '../contracts/shu.js';
 
 /** Indonesian texts for every refusal code. `{{name}}` is filled from the error's params. */
 export const errorMessagesId: Record<ErrorCode, string> = {
@@ -134,4 +135,90 @@ export const errorMessagesId: Record<ErrorCode, string> = {
   'loans.not_active': 'Pinjaman ini tidak sedang berjalan ({{status}}).',
   'loans.repayment_exceeds_outstanding':
     'Pembayaran melebihi seluruh kewajiban pinjaman; paling banyak Rp{{maximum}}.',
+  'loans.day_end_date_in_future':
+    'Tutup hari tidak dapat dijalankan untuk {{businessDate}}: tanggal itu belum tiba.',
+  'loans.day_end_date_before_last_run':
+    'Tutup hari tidak dapat dijalankan untuk {{businessDate}}: tutup hari {{lastBusinessDate}} sudah dijalankan.',
+  'loans.invalid_collectibility_settings': 'Pengaturan kolektibilitas tidak sah: {{reason}}',
+  'loans.partner_bank_not_found': 'Bank mitra tidak ditemukan.',
+  'loans.partner_bank_already_exists': 'Bank mitra dengan kode {{code}} sudah ada.',
+  'loans.facility_not_found': 'Fasilitas bank tidak ditemukan.',
+  'loans.facility_already_exists':
+    'Fasilitas dengan nomor perjanjian {{agreementNumber}} sudah ada.',
+  'loans.facility_inactive': 'Fasilitas bank ini sudah ditutup.',
+  'loans.facility_kind_mismatch': 'Tindakan ini tidak berlaku untuk fasilitas {{kind}}.',
+  'loans.facility_plafond_exceeded': 'Melebihi plafon fasilitas; tersedia Rp{{available}}.',
+  'loans.facility_quota_exceeded':
+    'Melebihi kuota per anggota fasilitas ini; tersedia Rp{{available}}.',
+  'loans.facility_repayment_exceeds_outstanding':
+    'Pokok yang dibayar melebihi utang bank; paling banyak Rp{{outstanding}}.',
+  'loans.loan_already_assigned': 'Pinjaman ini sudah dibiayai fasilitas bank.',
+  'loans.loan_not_assignable': 'Pinjaman berstatus {{status}} tidak dapat dibiayai fasilitas ini.',
+  'loans.channeling_not_found': 'Pinjaman ini tidak disalurkan melalui bank (channeling).',
+  'loans.bank_decision_already_recorded': 'Keputusan bank atas pinjaman ini sudah dicatat.',
+  'loans.bank_not_approved': 'Bank belum menyetujui pinjaman ini ({{status}}).',
+  'loans.channeling_already_disbursed': 'Pinjaman channeling ini sudah dicairkan.',
+  'loans.loan_is_channeled':
+    'Pinjaman ini disalurkan melalui bank (channeling); pencairannya dicatat pada alur channeling.',
+  'loans.channeling_not_active': 'Pinjaman channeling ini tidak sedang berjalan ({{status}}).',
+  'loans.collection_exceeds_outstanding':
+    'Setoran melebihi sisa kewajiban kepada bank; paling banyak Rp{{maximum}}.',
+  'loans.nothing_to_remit': 'Tidak ada setoran yang menunggu disetorkan ke bank.',
+  'loans.self_reschedule_forbidden':
+    'Anda tidak boleh menjadwal ulang pinjaman Anda sendiri; pengurus lain yang memutuskan.',
+  'loans.reschedule_date_invalid':
+    'Tanggal berlaku {{effectiveDate}} tidak sah: paling cepat {{earliest}} dan paling lambat {{maximumDays}} hari sesudahnya.',
+  'loans.nothing_to_reschedule':
+    'Pokok pinjaman ini sudah lunas; sisa jasa atau denda dibayar, tidak dijadwal ulang.',
+  'loans.reschedule_tenor_too_long':
+    'Jadwal baru terlalu panjang: paling banyak {{maximum}} angsuran baru.',
+  'loans.payroll_no_active_loan':
+    'Angsuran tidak dibukukan: anggota ini tidak memiliki pinjaman yang sedang berjalan.',
+  'shu.components_not_whole':
+    'Persentase komponen SHU harus berjumlah 100%; sekarang {{total}} basis poin.',
+  'shu.participation_not_whole':
+    'Bobot lini usaha jasa usaha harus berjumlah 100%; sekarang {{total}} basis poin.',
+  'shu.duplicate_key': '{{key}} tercantum dua kali dalam aturan SHU.',
+  'shu.cadangan_required': 'Aturan SHU harus memuat komponen dana cadangan (boleh 0%).',
+  'shu.component_needs_account': 'Komponen {{key}} memerlukan nama dan kode akun tujuan.',
+  'shu.account_missing':
+    'Bagan akun tidak memiliki akun {{code}} yang diperlukan untuk pembagian SHU.',
+  'shu.rules_frozen':
+    'Aturan SHU tahun buku {{year}} sudah dipakai untuk pembagian yang disahkan RAT dan tidak dapat diubah.',
+  'shu.rules_changed':
+    'Aturan SHU berubah (versi {{version}}) setelah usulan dibuat. Buat usulan baru.',
+  'shu.year_not_closed': 'Tahun buku {{year}} belum ditutup ke SHU tahun berjalan.',
+  'shu.distribution_not_found': 'Pembagian SHU tidak ditemukan.',
+  'shu.distribution_already_approved':
+    'Tahun buku {{year}} sudah memiliki pembagian SHU yang disahkan atau sedang disahkan.',
+  'shu.not_proposed':
+    'Hanya usulan pembagian SHU yang dapat dicatat pengesahannya (status sekarang: {{status}}).',
+  'shu.not_awaiting_countersign':
+    'Pembagian SHU ini tidak menunggu tanda tangan pengawas (status: {{status}}).',
+  'shu.countersigner_must_differ':
+    'Pengesahan harus ditandatangani oleh orang lain daripada pencatatnya.',
+  'shu.approved_figures_mismatch':
+    'Angka yang disahkan RAT berbeda dari usulan ({{key}}: usulan Rp{{proposed}}, disahkan Rp{{approved}}). Buat usulan baru dengan aturan yang disahkan.',
+  'shu.not_approved':
+    'Pembagian SHU belum disahkan RAT dan ditandatangani pengawas (status: {{status}}).',
+};
+
+/** Indonesian sentences explaining a member's SHU ("SHU saya"); `{{name}}` from the parameters. */
+export const shuExplanationMessagesId: Record<ShuExplanationKey, string> = {
+  'shu.explain.surplus':
+    'SHU koperasi tahun buku {{year}} sampai {{asOf}}: Rp{{surplus}} (pendapatan Rp{{revenue}} dikurangi beban Rp{{expenses}}).',
+  'shu.explain.non_member':
+    'Dari SHU itu, Rp{{nonMemberSurplus}} berasal dari usaha dengan bukan anggota. Bagian ini tidak dibagikan kepada anggota, tetapi masuk ke dana cadangan dan dana-dana koperasi.',
+  'shu.explain.pools':
+    'Sesuai aturan SHU, jasa modal mendapat {{modalPercent}}% (Rp{{modalPool}}) dan jasa usaha {{usahaPercent}}% (Rp{{usahaPool}}).',
+  'shu.explain.capital_average_daily_balance':
+    'Rata-rata saldo harian simpanan Anda ({{kinds}}) Rp{{member}} dari total Rp{{total}} semua anggota. Jasa modal Anda: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.capital_year_end_balance':
+    'Saldo simpanan Anda ({{kinds}}) Rp{{member}} dari total Rp{{total}} semua anggota. Jasa modal Anda: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.participation':
+    '{{lineId}} Anda Rp{{member}} dari total Rp{{total}} semua anggota. Jasa usaha Anda dari lini ini: Rp{{member}} ÷ Rp{{total}} × Rp{{pool}} = Rp{{share}}.',
+  'shu.explain.total': 'SHU Anda: Rp{{jasaModal}} + Rp{{jasaUsaha}} = Rp{{share}}.',
+  'shu.explain.tax': 'Dipotong pajak {{ratePercent}}%: Rp{{tax}}. Yang Anda terima: Rp{{net}}.',
+  'shu.explain.estimate':
+    'Ini perkiraan berjalan: angkanya berubah setiap ada transaksi dan baru pasti setelah disahkan Rapat Anggota Tahunan.',
 };

@@ -15,6 +15,8 @@ import {
   loanQueueView,
   loanRepaymentRequest,
   loanRepaymentView,
+  loanRescheduleRequest,
+  loanSelfRepaymentRequest,
   loanStatuses,
   putLoanProductRequest,
 } from '@lumbung/shared/contracts/loans';
@@ -23,13 +25,16 @@ import type { Context } from '../../platform/context.js';
 import { DomainError } from '../../platform/domain-error.js';
 import { backOffice, boardAndManager } from '../../platform/http/access.js';
 import { activeMembership } from '../../platform/http/actor.js';
-import { respond, type RespondDeps } from '../../platform/http/respond.js';
+import { respond, runInScope, type RespondDeps } from '../../platform/http/respond.js';
 import { toWire } from '../../platform/http/wire.js';
+import { checkTransactionPin, type IdentityPolicy } from '../identity/index.js';
 import { applyForLoan } from './commands/apply-for-loan.js';
 import { decideLoanApplication } from './commands/decide-loan-application.js';
 import { disburseLoan } from './commands/disburse-loan.js';
 import { payOffLoan } from './commands/pay-off-loan.js';
 import { repayLoan } from './commands/repay-loan.js';
+import { repayOwnLoan } from './commands/repay-own-loan.js';
+import { rescheduleLoan } from './commands/reschedule-loan.js';
 import { setLoanProduct } from './commands/set-loan-product.js';
 import { getLoan, getLoanDetail } from './queries/get-loan.js';
 import { listLoanProducts } from './queries/get-loan-products.js';
@@ -64,7 +69,12 @@ function assertSelfOrBackOffice(ctx: Context, membershipId: string) {
     throw new DomainError('auth.forbidden');
 }
 
-export function loansRoutes(deps: RespondDeps) {
+export interface LoansRouteDeps extends RespondDeps {
+  /** The transaction-PIN lockout policy (identity's), for a member's own repayment. */
+  pinPolicy: IdentityPolicy;
+}
+
+export function loansRoutes(deps: LoansRouteDeps) {
   return async function plugin(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const base = '/api/v1/cooperatives/:cooperativeId/loans';
@@ -337,6 +347,80 @@ export function loansRoutes(deps: RespondDeps) {
             ),
           { status: 201 },
         ),
+    });
+
+    app.post(`${base}/:loanId/reschedule`, {
+      config: { access: { tenant: boardAndManager }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Reschedule a running loan: a new schedule for the principal outstanding (pengurus, manajer; not the borrower)',
+        description:
+          'The unpaid schedule is replaced by one built from the principal outstanding, starting on effectiveDate (today or up to 90 days on), over newInstallments at newRateBpsPerMonth (or the same rate). Unpaid interest of installments due by then is added to the first new installment; the denda owed is waived and recorded. Paid installments and repayments stay; the old schedule is kept under `reschedules[].supersededSchedule`. Nothing is posted to the ledger.',
+        params: loanParams,
+        body: loanRescheduleRequest,
+        response: { 201: loanDetailView },
+      },
+      handler: (request, reply) =>
+        respond(
+          deps,
+          request,
+          reply,
+          async (ctx) =>
+            toWire(
+              await rescheduleLoan(loansContext(ctx), {
+                loanId: request.params.loanId,
+                ...request.body,
+              }),
+            ),
+          { status: 201 },
+        ),
+    });
+
+    app.post(`${base}/:loanId/repayments/self`, {
+      config: { access: { tenant: 'member' }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          "Repay one's own loan from one's sukarela in the member app, confirmed by the transaction PIN",
+        params: loanParams,
+        body: loanSelfRepaymentRequest,
+        response: { 201: loanRepaymentView },
+      },
+      handler: async (request, reply) => {
+        // The PIN check commits its failure counter even when the repayment is refused.
+        const outcome = await runInScope(deps, request, (ctx) =>
+          checkTransactionPin(
+            { ...ctx, personId: request.actor?.personId ?? '' },
+            request.body.pin,
+            deps.pinPolicy,
+          ),
+        );
+        if (outcome.kind === 'refused') {
+          if (outcome.code === 'auth.pin_locked')
+            throw new DomainError('auth.pin_locked', {
+              lockedUntil: outcome.lockedUntil.toISOString(),
+            });
+          throw new DomainError(outcome.code);
+        }
+        return respond(
+          deps,
+          request,
+          reply,
+          async (ctx) => {
+            const { membership } = rolesOf(ctx);
+            if (!membership) throw new DomainError('auth.forbidden');
+            return toWire(
+              await repayOwnLoan(loansContext(ctx), {
+                loanId: request.params.loanId,
+                membershipId: membership.membershipId,
+                amount: BigInt(request.body.amount),
+              }),
+            );
+          },
+          { status: 201 },
+        );
+      },
     });
   };
 }

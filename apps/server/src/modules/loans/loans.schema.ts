@@ -18,6 +18,7 @@ import {
   installmentFrequencies,
   interestMethods,
   loanChannels,
+  loanRepaymentChannels,
   loanStatuses,
 } from '@lumbung/shared/contracts/loans';
 
@@ -107,6 +108,8 @@ export const loans = pgTable(
     disbursementEntryId: uuid('disbursement_entry_id'),
     disbursementKey: text('disbursement_key'),
     closedOn: isoDate('closed_on'),
+    /** Day-end takes what is due from the member's sukarela (migration 0015; default off). */
+    isAutoDebit: boolean('is_auto_debit').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.cooperativeId, table.id] }),
@@ -197,8 +200,14 @@ export const loanInstallments = pgTable(
     interest: rupiah('interest').notNull(),
     total: rupiah('total').notNull(),
     principalOutstandingAfter: rupiah('principal_outstanding_after').notNull(),
+    /** 1 at disbursement, one more per reschedule; the highest is current (migration 0017). */
+    scheduleVersion: integer('schedule_version').notNull().default(1),
   },
-  (table) => [primaryKey({ columns: [table.cooperativeId, table.loanId, table.number] })],
+  (table) => [
+    primaryKey({
+      columns: [table.cooperativeId, table.loanId, table.scheduleVersion, table.number],
+    }),
+  ],
 );
 
 /** Every repayment with its allocation; per-loan paid principal, interest and penalty are sums. */
@@ -209,7 +218,7 @@ export const loanRepayments = pgTable(
     id: uuid('id').notNull(),
     loanId: uuid('loan_id').notNull(),
     paidOn: isoDate('paid_on').notNull(),
-    channel: text('channel', { enum: loanChannels }).notNull(),
+    channel: text('channel', { enum: loanRepaymentChannels }).notNull(),
     amount: rupiah('amount').notNull(),
     penalty: rupiah('penalty').notNull(),
     interest: rupiah('interest').notNull(),
@@ -229,5 +238,48 @@ export const loanRepayments = pgTable(
       table.idempotencyKey,
     ),
     index('loan_repayments_loan_idx').on(table.cooperativeId, table.loanId, table.paidOn),
+  ],
+);
+
+/**
+ * Each reschedule (restrukturisasi) of a running loan by the board: the terms before and after,
+ * what was carried into the new schedule, who approved it, when and why (migration 0017).
+ */
+export const loanReschedules = pgTable(
+  'loan_reschedules',
+  {
+    cooperativeId: uuid('cooperative_id').notNull(),
+    id: uuid('id').notNull(),
+    loanId: uuid('loan_id').notNull(),
+    scheduleVersion: integer('schedule_version').notNull(),
+    effectiveDate: isoDate('effective_date').notNull(),
+    reason: text('reason').notNull(),
+    principalOutstanding: rupiah('principal_outstanding').notNull(),
+    interestCarried: rupiah('interest_carried').notNull(),
+    penaltyWaived: rupiah('penalty_waived').notNull(),
+    installmentsBefore: integer('installments_before').notNull(),
+    remainingInstallmentsBefore: integer('remaining_installments_before').notNull(),
+    interestRateBpsPerMonthBefore: integer('interest_rate_bps_per_month_before').notNull(),
+    lastDueDateBefore: isoDate('last_due_date_before').notNull(),
+    installmentsAfter: integer('installments_after').notNull(),
+    newInstallments: integer('new_installments').notNull(),
+    interestRateBpsPerMonthAfter: integer('interest_rate_bps_per_month_after').notNull(),
+    lastDueDateAfter: isoDate('last_due_date_after').notNull(),
+    approvedBy: uuid('approved_by').notNull(),
+    approverRoles: text('approver_roles').array().notNull(),
+    approvedAt: timestamptz('approved_at').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.cooperativeId, table.id] }),
+    unique('loan_reschedules_cooperative_id_loan_id_schedule_version_key').on(
+      table.cooperativeId,
+      table.loanId,
+      table.scheduleVersion,
+    ),
+    unique('loan_reschedules_cooperative_id_idempotency_key_key').on(
+      table.cooperativeId,
+      table.idempotencyKey,
+    ),
   ],
 );

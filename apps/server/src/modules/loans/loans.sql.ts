@@ -8,6 +8,7 @@ import {
   loanInstallments,
   loanProducts,
   loanRepayments,
+  loanReschedules,
   loans,
 } from './loans.schema.js';
 import type { LoanProductRow, LoanRepaymentRow, LoanRow, LoanStatus } from './loans.types.js';
@@ -262,16 +263,31 @@ export async function listDecisions(tx: Tx, cooperativeId: string, loanIds: stri
 
 // Schedule and repayments ------------------------------------------------------------------------
 
-export async function insertInstallments(tx: Tx, rows: LoanInstallmentRow[]) {
+export async function insertInstallments(
+  tx: Tx,
+  rows: (typeof loanInstallments.$inferInsert)[],
+): Promise<void> {
   if (rows.length > 0) await tx.insert(loanInstallments).values(rows);
 }
 
+/**
+ * The loan's current schedule: the installments of its highest schedule version (a reschedule
+ * adds a version; the older ones are superseded and read with listSupersededInstallments).
+ */
 export async function listInstallments(tx: Tx, cooperativeId: string, loanId: string) {
   return tx
     .select()
     .from(loanInstallments)
     .where(
-      and(eq(loanInstallments.cooperativeId, cooperativeId), eq(loanInstallments.loanId, loanId)),
+      and(
+        eq(loanInstallments.cooperativeId, cooperativeId),
+        eq(loanInstallments.loanId, loanId),
+        eq(
+          loanInstallments.scheduleVersion,
+          sql`(select coalesce(max(v.schedule_version), 1) from loan_installments v
+               where v.cooperative_id = ${cooperativeId} and v.loan_id = ${loanId})`,
+        ),
+      ),
     )
     .orderBy(asc(loanInstallments.number));
 }
@@ -314,4 +330,114 @@ export async function listPastLoanRows(tx: Tx, cooperativeId: string, membership
       ),
     )
     .orderBy(desc(loans.id));
+}
+
+// Reschedules ------------------------------------------------------------------------------------
+
+export type LoanRescheduleRow = typeof loanReschedules.$inferSelect;
+
+export async function insertReschedule(tx: Tx, row: LoanRescheduleRow) {
+  await tx.insert(loanReschedules).values(row);
+}
+
+export async function findRescheduleByKey(tx: Tx, cooperativeId: string, idempotencyKey: string) {
+  const [row] = await tx
+    .select()
+    .from(loanReschedules)
+    .where(
+      and(
+        eq(loanReschedules.cooperativeId, cooperativeId),
+        eq(loanReschedules.idempotencyKey, idempotencyKey),
+      ),
+    );
+  return row ?? null;
+}
+
+/** A loan's reschedules, oldest first. */
+export async function listReschedules(tx: Tx, cooperativeId: string, loanId: string) {
+  return tx
+    .select()
+    .from(loanReschedules)
+    .where(
+      and(eq(loanReschedules.cooperativeId, cooperativeId), eq(loanReschedules.loanId, loanId)),
+    )
+    .orderBy(asc(loanReschedules.scheduleVersion));
+}
+
+/** Full names of people (identity owns the rows; read-only). */
+export async function findPersonNames(tx: Tx, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, string>();
+  const rows = await queryRows<{ id: string; full_name: string }>(
+    tx,
+    sql`select id, full_name from people where id in ${sql`(${sql.join(
+      personIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`}`,
+  );
+  return new Map(rows.map((row) => [row.id, row.full_name]));
+}
+
+/** Installments of the schedule versions a reschedule replaced (below the current version). */
+export async function listSupersededInstallments(tx: Tx, cooperativeId: string, loanId: string) {
+  return tx
+    .select()
+    .from(loanInstallments)
+    .where(
+      and(
+        eq(loanInstallments.cooperativeId, cooperativeId),
+        eq(loanInstallments.loanId, loanId),
+        sql`${loanInstallments.scheduleVersion} < (select max(v.schedule_version) from loan_installments v
+               where v.cooperative_id = ${cooperativeId} and v.loan_id = ${loanId})`,
+      ),
+    )
+    .orderBy(asc(loanInstallments.scheduleVersion), asc(loanInstallments.number));
+}
+
+/** A member's running loans, oldest disbursement first (payroll repayments fill them in order). */
+export async function listActiveLoanRows(tx: Tx, cooperativeId: string, membershipId: string) {
+  return tx
+    .select()
+    .from(loans)
+    .where(
+      and(
+        eq(loans.cooperativeId, cooperativeId),
+        eq(loans.membershipId, membershipId),
+        eq(loans.status, 'aktif'),
+      ),
+    )
+    .orderBy(asc(loans.disbursedOn), asc(loans.disbursedAt), asc(loans.id));
+}
+
+/** Repayments whose idempotency key starts with `prefix` (one payroll row's per-loan keys). */
+export async function listRepaymentsByKeyPrefix(tx: Tx, cooperativeId: string, prefix: string) {
+  return tx
+    .select()
+    .from(loanRepayments)
+    .where(
+      and(
+        eq(loanRepayments.cooperativeId, cooperativeId),
+        sql`starts_with(${loanRepayments.idempotencyKey}, ${prefix})`,
+      ),
+    )
+    .orderBy(asc(loanRepayments.id));
+}
+
+/**
+ * Takes the running loans of these members for update, in id order (loans before the ledger,
+ * as every repayment does), so a payroll import never waits for a loan while holding the ledger.
+ */
+export async function lockActiveLoansOf(tx: Tx, cooperativeId: string, membershipIds: string[]) {
+  if (membershipIds.length === 0) return;
+  await tx
+    .select({ id: loans.id })
+    .from(loans)
+    .where(
+      and(
+        eq(loans.cooperativeId, cooperativeId),
+        inArray(loans.membershipId, membershipIds),
+        eq(loans.status, 'aktif'),
+      ),
+    )
+    .orderBy(asc(loans.id))
+    .for('update');
 }

@@ -21,6 +21,9 @@ export type {
   SavingsProducts,
   SavingsReceipt,
   SavingsKind,
+  PayrollLoanRepayment,
+  PayrollLoanRepayments,
+  PayrollRepaymentResult,
 } from './savings.types.js';
 export * as savingsSchema from './savings.schema.js';
 export { termDepositsRoutes } from './term-deposits.routes.js';
@@ -28,7 +31,7 @@ export { openTermDeposit, type TermDepositView } from './commands/open-term-depo
 export { breakTermDeposit } from './commands/break-term-deposit.js';
 export { matureTermDeposits, type TermMaturity } from './commands/mature-term-deposits.js';
 export * as termDepositsSchema from './term-deposits.schema.js';
-export { payrollRoutes } from './payroll.routes.js';
+export { payrollRoutes, type PayrollRouteDeps } from './payroll.routes.js';
 export {
   importPayrollDeductions,
   getPayrollImport,

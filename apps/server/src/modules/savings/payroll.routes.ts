@@ -10,6 +10,7 @@ import {
 } from '@lumbung/shared/contracts/savings';
 import { backOffice } from '../../platform/http/access.js';
 import { respond, type RespondDeps } from '../../platform/http/respond.js';
+import type { PayrollLoanRepayments } from './savings.types.js';
 import { toWire } from '../../platform/http/wire.js';
 import {
   getPayrollImport,
@@ -28,13 +29,19 @@ nomor_anggota, periode (yyyy-mm, equal to the request's period) and simpanan_waj
 A CSV may use \`,\` \`;\` or tab as separator. Amounts are whole rupiah, written 25000 or 25.000; an empty cell or "-" is zero; decimals are refused.
 
 The employer pays the deductions into the cooperative's bank account: each member's deduction posts Dr 1-1201 Bank, Cr the member's wajib or sukarela sub-account, one entry per member and kind, all in one batch dated the day of the import.
-Each deduction posts once per (period, member, kind): importing the same or a corrected file again reports those rows already_posted.
+An angsuran (the sum of the angsuran_* columns) repays the member's running loans, oldest first in three rounds (what each loan has due today, then each loan's next installment, then ahead up to payoff); each loan's repayment posts Dr 1-1201 Bank, Cr penalty, interest and principal (channel payroll). The row's \`repayment\` says what it paid, or why it was refused (loans.payroll_no_active_loan, loans.repayment_exceeds_outstanding); a refused angsuran does not stop the row's savings, and a row whose only deduction is a refused angsuran is refused.
+Each deduction posts once per (period, member, kind), the angsuran once per (period, member): importing the same or a corrected file again reports those rows already_posted.
 
 Every row gets a result: posted, already_posted, refused (bad cell, period mismatch, duplicate member in the file, members.member_not_found, members.not_active) or skipped.
-Loans do not exist yet: a row with a non-zero angsuran is skipped whole (savings.payroll_loans_unavailable) and can be re-imported once loans exist. A row with nothing to deduct is skipped.
+A row with nothing to deduct is skipped.
 Valid rows post even when others are refused; a bad header, an unreadable file or a closed ledger month refuses the whole file.`;
 
-export function payrollRoutes(deps: RespondDeps) {
+export interface PayrollRouteDeps extends RespondDeps {
+  /** The loans module's repayment of angsuran (wired in app.ts); without it angsuran rows are skipped. */
+  loanRepayments?: PayrollLoanRepayments;
+}
+
+export function payrollRoutes(deps: PayrollRouteDeps) {
   return async function plugin(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const base = '/api/v1/cooperatives/:cooperativeId/savings/payroll-imports';
@@ -45,7 +52,8 @@ export function payrollRoutes(deps: RespondDeps) {
       bodyLimit: 3_000_000,
       schema: {
         tags,
-        summary: 'Import a payroll-deduction file: wajib and sukarela per member (bendahara)',
+        summary:
+          'Import a payroll-deduction file: wajib, sukarela and loan angsuran per member (bendahara)',
         description: importDescription,
         params,
         body: payrollImportRequest,
@@ -58,12 +66,16 @@ export function payrollRoutes(deps: RespondDeps) {
           reply,
           async (ctx) =>
             toWire(
-              await importPayrollDeductions(savingsContext(ctx), {
-                fileName: request.body.fileName,
-                period: request.body.period,
-                format: request.body.format,
-                bytes: Buffer.from(request.body.contentBase64, 'base64'),
-              }),
+              await importPayrollDeductions(
+                savingsContext(ctx),
+                {
+                  fileName: request.body.fileName,
+                  period: request.body.period,
+                  format: request.body.format,
+                  bytes: Buffer.from(request.body.contentBase64, 'base64'),
+                },
+                { loanRepayments: deps.loanRepayments },
+              ),
             ),
           { status: 201 },
         ),

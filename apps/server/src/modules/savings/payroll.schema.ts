@@ -17,12 +17,32 @@ export const payrollFileFormats = ['csv', 'xlsx'] as const;
 export const payrollRowStatuses = ['posted', 'already_posted', 'refused', 'skipped'] as const;
 
 /** A savings posting a payroll row made or found, as stored (rupiah as a decimal string). */
-export interface StoredPayrollPosting {
+export interface StoredPayrollSavingsPosting {
   kind: 'wajib' | 'sukarela';
   amount: string;
   status: 'posted' | 'already_posted';
   entryId: string;
 }
+
+/** What became of a payroll row's angsuran (loan repayment), as stored beside its postings. */
+export interface StoredPayrollRepayment {
+  kind: 'angsuran';
+  amount: string;
+  status: 'paid' | 'already_paid' | 'refused';
+  code: string | null;
+  params: Record<string, string>;
+  loans: {
+    loanId: string;
+    repaymentId: string;
+    entryId: string;
+    amount: string;
+    penalty: string;
+    interest: string;
+    principal: string;
+  }[];
+}
+
+export type StoredPayrollPosting = StoredPayrollSavingsPosting | StoredPayrollRepayment;
 
 /** One imported payroll-deduction file: what it was, who imported it and what became of it. */
 export const savingsPayrollImports = pgTable(

@@ -1,4 +1,5 @@
 import type { SavingsKind } from '@lumbung/shared/contracts/savings';
+import type { ErrorCode } from '@lumbung/shared/error-codes';
 import type { Tx } from '../../platform/db/database.js';
 
 export type { SavingsKind };
@@ -67,4 +68,34 @@ export interface SavingsReceipt {
 
 export function businessDateOf(now: Date): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** One loan a payroll row's angsuran went to, with the repayment's allocation. */
+export interface PayrollLoanRepayment {
+  loanId: string;
+  repaymentId: string;
+  entryId: string;
+  amount: bigint;
+  penalty: bigint;
+  interest: bigint;
+  principal: bigint;
+}
+
+/** What became of a payroll row's angsuran: paid now, paid by an earlier import, or refused. */
+export type PayrollRepaymentResult =
+  | { status: 'paid' | 'already_paid'; loans: PayrollLoanRepayment[] }
+  | { status: 'refused'; code: ErrorCode; params: Record<string, string> };
+
+/**
+ * The port through which a payroll import repays members' loans. Savings declares it and never
+ * imports loans (the module direction is loans -> savings); app.ts wires the loans module's
+ * implementation in. `idempotencyKey` is the row's: one (period, member) pays once.
+ */
+export interface PayrollLoanRepayments {
+  /** Takes these members' running loans before the import takes the ledger (lock order). */
+  lockLoansOf(ctx: SavingsContext, input: { membershipIds: string[] }): Promise<void>;
+  repay(
+    ctx: SavingsContext,
+    input: { membershipId: string; amount: bigint; idempotencyKey: string },
+  ): Promise<PayrollRepaymentResult>;
 }

@@ -98,6 +98,21 @@ const lending: AccountTemplate[] = [
     participation: 'member',
   }),
   a('5-2501', 'Beban penyisihan kerugian piutang', 'expense', 'beban_usaha', 'operating'),
+  // Bank facilities (loans/bank-facilities): collections held for a channeling bank until
+  // remitted, the cooperative's channeling fee (earned from the bank, a non-member), and the
+  // interest an executing facility costs.
+  a('2-1601', 'Titipan setoran channeling bank', 'liability', 'kewajiban_lancar', 'operating'),
+  a(
+    '4-1211',
+    'Pendapatan fee channeling bank',
+    'revenue',
+    'pendapatan_jasa_pinjaman',
+    'operating',
+    {
+      participation: 'non_member',
+    },
+  ),
+  a('5-2102', 'Beban bunga pinjaman bank', 'expense', 'beban_usaha', 'operating'),
 ];
 
 const trading: AccountTemplate[] = [

@@ -90,6 +90,7 @@ export async function applyForLoan(ctx: LoansContext, input: LoanApplicationInpu
     disbursementEntryId: null,
     disbursementKey: null,
     closedOn: null,
+    isAutoDebit: false,
   };
   await insertLoan(ctx.tx, loan);
   const owned = { cooperativeId: ctx.cooperativeId, loanId: loan.id };

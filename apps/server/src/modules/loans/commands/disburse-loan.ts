@@ -1,3 +1,4 @@
+import { findAssignmentRow } from '../bank-facilities.sql.js';
 import { assert } from '../../../platform/assert.js';
 import { DomainError } from '../../../platform/domain-error.js';
 import {
@@ -42,8 +43,8 @@ export function ledgerKeyOf(ctx: LoansContext, action: string): string {
  * returns the disbursed loan.
  *
  * Refuses: loans.loan_not_found, loans.already_disbursed, loans.not_approved,
- * savings.session_not_open (cash), members.member_not_found, members.not_active,
- * ledger.period_closed.
+ * loans.loan_is_channeled, savings.session_not_open (cash), members.member_not_found,
+ * members.not_active, ledger.period_closed.
  */
 export async function disburseLoan(
   ctx: LoansContext,
@@ -62,6 +63,8 @@ export async function disburseLoan(
       missing: approvalStateOf(loan, decisions).missing,
     });
   }
+  const funding = await findAssignmentRow(ctx.tx, ctx.cooperativeId, loan.id);
+  if (funding?.fundingKind === 'channeling') throw new DomainError('loans.loan_is_channeled');
   const session = input.channel === 'cash' ? await getOpenSession(ctx) : null;
   const member = await getActiveMember(ctx, loan.membershipId);
   assert(member.memberNumber, 'an aktif member has a member number');

@@ -19,29 +19,28 @@ import {
 } from '../loans.sql.js';
 import {
   businessDateOf,
+  bankCode,
   cashCode,
   interestIncomeCode,
   penaltyIncomeCode,
-  type LoanChannel,
+  type LoanRepaymentChannel,
   type LoanRepaymentRow,
   type LoanRow,
   type LoansContext,
 } from '../loans.types.js';
 import { getLoan, repaymentViewOf } from '../queries/get-loan.js';
 import { ledgerKeyOf } from './disburse-loan.js';
-import {
-  allocateOnPosition,
-  loanPositionOf,
-  scheduleOf,
-  type LoanPosition,
-} from './loan-position.js';
+import { accruedPositionOf } from './accrued-position.js';
+import { allocateOnPosition, scheduleOf, type LoanPosition } from './loan-position.js';
 
 /**
  * A repayment of a running loan, allocated penalty → interest → principal (what is due today
  * first, then the current period; see allocateOnPosition) and posted as one
- * entry: Dr Kas (in the teller's open session) or the member's sukarela sub-account; Cr the
+ * entry: Dr Kas (in the teller's open session), the member's sukarela sub-account or, for a
+ * payroll deduction, Bank 1-1201 (the employer's transfer); Cr the
  * member's Piutang pinjaman sub-account (principal), Pendapatan jasa pinjaman 4-1201 (interest)
- * and Pendapatan denda 4-1203 (penalty). `amountOf` picks the amount from today's position (a
+ * and Pendapatan denda 4-1203 (penalty: what the day-end accrued off the ledger, recognised as
+ * income only when paid; accrued-position.ts). `amountOf` picks the amount from today's position (a
  * payoff takes all of it). The loan is lunas when nothing remains. A retry with the same key
  * returns the first repayment.
  *
@@ -53,7 +52,7 @@ export async function postLoanRepayment(
   ctx: LoansContext,
   input: {
     loanId: string;
-    channel: LoanChannel;
+    channel: LoanRepaymentChannel;
     isPayoff: boolean;
     amountOf: (position: LoanPosition) => bigint;
   },
@@ -68,7 +67,8 @@ export async function postLoanRepayment(
   const asOf = businessDateOf(ctx.now);
   const schedule = scheduleOf(await listInstallments(ctx.tx, ctx.cooperativeId, loan.id));
   const repayments = await listRepayments(ctx.tx, ctx.cooperativeId, loan.id);
-  const position = loanPositionOf(loan, schedule, repayments, asOf);
+  // The penalty is what the day-end accrued (and would accrue through today): accrued-position.ts.
+  const position = await accruedPositionOf(ctx, loan, schedule, repayments, asOf);
   const amount = input.amountOf(position);
   assert(amount > 0n, 'a running loan owes something, and a repayment is positive');
   const allocation = allocateOnPosition(position, amount);
@@ -123,10 +123,16 @@ async function payerAccountOf(
   ctx: LoansContext,
   input: {
     member: Awaited<ReturnType<typeof getActiveMember>>;
-    channel: LoanChannel;
+    channel: LoanRepaymentChannel;
     amount: bigint;
   },
 ): Promise<string> {
+  // A payroll deduction arrives with the employer's transfer to the bank account.
+  if (input.channel === 'payroll') {
+    const bank = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [bankCode])).get(bankCode);
+    if (!bank) throw new DomainError('ledger.account_not_found');
+    return bank;
+  }
   if (input.channel === 'cash') {
     const cash = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [cashCode])).get(cashCode);
     if (!cash) throw new DomainError('ledger.account_not_found');

@@ -8,6 +8,9 @@ import {
   listGuarantors,
   listInstallments,
   listRepayments,
+  listReschedules,
+  listSupersededInstallments,
+  findPersonNames,
   type LoanAssessmentRow,
 } from '../loans.sql.js';
 import { businessDateOf, type LoanRow, type LoansReadContext } from '../loans.types.js';
@@ -77,7 +80,8 @@ export function summaryOf(
 /**
  * A loan or application with everything the committee, the teller and the member see: terms,
  * guarantors, collateral, assessment, decisions, schedule (paid and due per installment),
- * repayments and today's position. Refuses: loans.loan_not_found.
+ * reschedules (each with the schedule it superseded), repayments and today's position.
+ * Refuses: loans.loan_not_found.
  */
 export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
   const loan = await getLoan(ctx, loanId);
@@ -89,6 +93,7 @@ export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
   const decisions = await listDecisions(ctx.tx, ctx.cooperativeId, [loan.id]);
   const schedule = scheduleOf(await listInstallments(ctx.tx, ctx.cooperativeId, loan.id));
   const repayments = await listRepayments(ctx.tx, ctx.cooperativeId, loan.id);
+  const reschedules = await rescheduleViewsOf(ctx, loan.id);
   const isRunning = loan.status === 'aktif';
   const position = isRunning ? loanPositionOf(loan, schedule, repayments, asOf) : null;
   const paid = { principal: 0n, interest: 0n };
@@ -139,6 +144,7 @@ export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
       asOf,
       isClosed: loan.status === 'lunas',
     }),
+    reschedules,
     repayments: repaymentViews,
     position: position && {
       asOf,
@@ -177,4 +183,50 @@ export function repaymentViewOf(
     receivedBy: row.receivedBy,
     ...after,
   };
+}
+
+/** A loan's reschedules, oldest first, each with the schedule version it superseded. */
+async function rescheduleViewsOf(ctx: LoansReadContext, loanId: string) {
+  const rows = await listReschedules(ctx.tx, ctx.cooperativeId, loanId);
+  if (rows.length === 0) return [];
+  const superseded = await listSupersededInstallments(ctx.tx, ctx.cooperativeId, loanId);
+  const names = await findPersonNames(
+    ctx.tx,
+    rows.map((row) => row.approvedBy),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    scheduleVersion: row.scheduleVersion,
+    effectiveDate: row.effectiveDate,
+    reason: row.reason,
+    principalOutstanding: row.principalOutstanding,
+    interestCarried: row.interestCarried,
+    penaltyWaived: row.penaltyWaived,
+    before: {
+      installments: row.installmentsBefore,
+      remainingInstallments: row.remainingInstallmentsBefore,
+      interestRateBpsPerMonth: row.interestRateBpsPerMonthBefore,
+      lastDueDate: row.lastDueDateBefore,
+    },
+    after: {
+      installments: row.installmentsAfter,
+      newInstallments: row.newInstallments,
+      interestRateBpsPerMonth: row.interestRateBpsPerMonthAfter,
+      lastDueDate: row.lastDueDateAfter,
+    },
+    approvedBy: row.approvedBy,
+    approverName: names.get(row.approvedBy) ?? '',
+    approverRoles: row.approverRoles,
+    approvedAt: row.approvedAt,
+    supersededSchedule: superseded
+      .filter((installment) => installment.scheduleVersion === row.scheduleVersion - 1)
+      .map(({ number, dueDate, principal, interest, total, principalOutstandingAfter }) => ({
+        number,
+        dueDate,
+        principal,
+        interest,
+        total,
+        principalOutstandingAfter,
+      })),
+  }));
 }

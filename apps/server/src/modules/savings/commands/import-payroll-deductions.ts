@@ -14,6 +14,8 @@ import {
   savingsPayrollImportRows,
   savingsPayrollImports,
   type StoredPayrollPosting,
+  type StoredPayrollRepayment,
+  type StoredPayrollSavingsPosting,
 } from '../payroll.schema.js';
 import {
   cellText,
@@ -22,7 +24,13 @@ import {
   type PayrollFileRow,
 } from '../rules/payroll-file.js';
 import { findAccountIdsByCode } from '../savings.sql.js';
-import { businessDateOf, type SavingsContext, type SavingsReadContext } from '../savings.types.js';
+import {
+  businessDateOf,
+  type PayrollLoanRepayments,
+  type PayrollRepaymentResult,
+  type SavingsContext,
+  type SavingsReadContext,
+} from '../savings.types.js';
 import { openSavingsAccount } from './savings-account.js';
 
 /** The employer pays the month's deductions into the cooperative's bank account. */
@@ -37,6 +45,11 @@ export type PayrollImportInput = { fileName: string; period: string; format: Pay
   { bytes: Uint8Array } | { rows: string[][] }
 );
 
+/** What the import needs from other modules; without `loanRepayments`, angsuran rows are skipped. */
+export interface PayrollImportPorts {
+  loanRepayments?: PayrollLoanRepayments | undefined;
+}
+
 /**
  * Posts an employees' cooperative's monthly payroll-deduction file (rules/payroll-file.ts says
  * its columns): for each aktif member's row, one entry per savings kind deducted, Dr Bank (the
@@ -46,26 +59,48 @@ export type PayrollImportInput = { fileName: string; period: string; format: Pay
  * already_posted. Valid rows post even when others are refused; every row gets a result, and the
  * import and its rows are kept (append-only) as the report.
  *
+ * A row's angsuran (loan repayment) goes through the `loanRepayments` port (the loans module,
+ * wired in app.ts; savings never imports loans) with the key
+ * `savings.payroll:<period>:<memberNumber>:angsuran`, so it too is paid once. A refused angsuran
+ * (no running loan, more than is owed) is reported on the row's `repayment` and does not stop
+ * the row's savings: the wajib the employer deducted is the member's either way. A row whose
+ * only deduction is a refused angsuran is refused with the angsuran's code.
+ *
  * Refuses (the whole file): savings.payroll_file_unreadable, savings.payroll_file_empty,
  * savings.payroll_unknown_column, savings.payroll_missing_column,
  * savings.payroll_duplicate_column, ledger.account_not_found, ledger.period_closed.
  * Reports per row, without refusing the file: the parser's row codes,
  * savings.payroll_period_mismatch, members.member_not_found, members.not_active (refused);
- * savings.payroll_loans_unavailable, savings.payroll_nothing_to_post (skipped);
- * savings.payroll_already_posted.
+ * savings.payroll_loans_unavailable (no loans port), savings.payroll_nothing_to_post (skipped);
+ * savings.payroll_already_posted; the angsuran's refusal (loans.payroll_no_active_loan,
+ * loans.repayment_exceeds_outstanding, ...) on a row with nothing else to post.
  */
-export async function importPayrollDeductions(ctx: SavingsContext, input: PayrollImportInput) {
+export async function importPayrollDeductions(
+  ctx: SavingsContext,
+  input: PayrollImportInput,
+  ports: PayrollImportPorts = {},
+) {
   const cells = 'rows' in input ? input.rows : await readPayrollCells(input.bytes, input.format);
   const file = parsePayrollFile(cells);
   if (file.kind === 'refused') throw new DomainError(file.code, file.params);
-  // The posting turn first: a concurrent import of the same month waits, then finds our entries.
-  await lockLedgerForPosting(ctx);
   const bank = (await findAccountIdsByCode(ctx.tx, ctx.cooperativeId, [bankCode])).get(bankCode);
   if (!bank) throw new DomainError('ledger.account_not_found', { code: bankCode });
   const importId = uuidv7(ctx.now.getTime());
+  const canRepayLoans = ports.loanRepayments !== undefined;
   const checked: CheckedRow[] = [];
-  for (const row of file.rows) checked.push(await checkRow(ctx, input.period, row));
-  const results = await postDeductions(ctx, { importId, period: input.period, bank, checked });
+  for (const row of file.rows) checked.push(await checkRow(ctx, input.period, row, canRepayLoans));
+  // Loans before the ledger, in the order every repayment takes them (no deadlock).
+  await ports.loanRepayments?.lockLoansOf(ctx, {
+    membershipIds: checked.flatMap((row) =>
+      row.outcome === 'postable' && row.repayment > 0n ? [row.member.membershipId] : [],
+    ),
+  });
+  // The posting turn first: a concurrent import of the same month waits, then finds our entries.
+  await lockLedgerForPosting(ctx);
+  await postDeductions(ctx, { importId, period: input.period, bank, checked });
+  if (ports.loanRepayments)
+    await postRepayments(ctx, { period: input.period, checked, port: ports.loanRepayments });
+  const finalResults = checked.map((row) => finalResultOf(row, input.period));
   const importRow: ImportRow = {
     cooperativeId: ctx.cooperativeId,
     id: importId,
@@ -73,20 +108,20 @@ export async function importPayrollDeductions(ctx: SavingsContext, input: Payrol
     fileName: input.fileName,
     fileFormat: input.format,
     fileSha256: sha256Of(input),
-    rowCount: results.length,
-    postedCount: results.filter((row) => row.status === 'posted').length,
-    alreadyPostedCount: results.filter((row) => row.status === 'already_posted').length,
-    refusedCount: results.filter((row) => row.status === 'refused').length,
-    skippedCount: results.filter((row) => row.status === 'skipped').length,
-    totalPosted: results
+    rowCount: finalResults.length,
+    postedCount: finalResults.filter((row) => row.status === 'posted').length,
+    alreadyPostedCount: finalResults.filter((row) => row.status === 'already_posted').length,
+    refusedCount: finalResults.filter((row) => row.status === 'refused').length,
+    skippedCount: finalResults.filter((row) => row.status === 'skipped').length,
+    totalPosted: finalResults
       .flatMap((row) => row.postings)
-      .filter((posting) => posting.status === 'posted')
+      .filter((posting) => posting.status === 'posted' || posting.status === 'paid')
       .reduce((sum, posting) => sum + BigInt(posting.amount), 0n),
     importedAt: ctx.now,
     importedBy: ctx.actorPersonId,
   };
-  await insertPayrollImport(ctx.tx, importRow, results);
-  return payrollImportViewOf(importRow, results);
+  await insertPayrollImport(ctx.tx, importRow, finalResults);
+  return payrollImportViewOf(importRow, finalResults);
 }
 
 /** One import's report, row by row. Refuses: savings.payroll_import_not_found. */
@@ -152,6 +187,8 @@ type CheckedRow =
       result: RowResult;
       member: Member & { memberNumber: string };
       deductions: { kind: PayrollKind; amount: bigint }[];
+      /** The row's angsuran, paid through the loans port; 0 when none. */
+      repayment: bigint;
     };
 
 function reported(
@@ -168,6 +205,7 @@ async function checkRow(
   ctx: SavingsContext,
   period: string,
   row: PayrollFileRow,
+  canRepayLoans: boolean,
 ): Promise<CheckedRow> {
   const result: RowResult = {
     rowNumber: row.rowNumber,
@@ -199,19 +237,22 @@ async function checkRow(
   // Only an aktif member saves: a calon has not joined yet, a member who left is settled.
   if (member.status !== 'aktif' || !member.memberNumber)
     return reported(known, 'refused', 'members.not_active', { status: member.status });
-  // Repayments wait for the loans module; posting the savings alone would split the row.
-  if ((row.angsuran ?? 0n) > 0n)
+  const repayment = row.angsuran ?? 0n;
+  // Without the loans port the angsuran has nowhere to go; posting the savings alone would
+  // split the row, so it waits whole for an import that can repay.
+  if (repayment > 0n && !canRepayLoans)
     return reported(known, 'skipped', 'savings.payroll_loans_unavailable', {});
   const deductions = payrollKinds
     .map((kind) => ({ kind, amount: (kind === 'wajib' ? row.wajib : row.sukarela) ?? 0n }))
     .filter((deduction) => deduction.amount > 0n);
-  if (deductions.length === 0)
+  if (deductions.length === 0 && repayment === 0n)
     return reported(known, 'skipped', 'savings.payroll_nothing_to_post', {});
   return {
     outcome: 'postable' as const,
     result: known,
     member: { ...member, memberNumber: member.memberNumber },
     deductions,
+    repayment,
   };
 }
 
@@ -225,13 +266,13 @@ async function findMemberByNumber(ctx: SavingsContext, memberNumber: string) {
 }
 
 /**
- * Posts every postable deduction whose key the ledger does not hold yet, as one batch, and
- * returns each row's final result with its postings (made now or found from earlier imports).
+ * Posts every postable savings deduction whose key the ledger does not hold yet, as one batch,
+ * and adds each to its row's postings (made now or found from earlier imports).
  */
 async function postDeductions(
   ctx: SavingsContext,
   input: { importId: string; period: string; bank: string; checked: CheckedRow[] },
-): Promise<RowResult[]> {
+): Promise<void> {
   const postable = input.checked.filter((row) => row.outcome === 'postable');
   const keyOf = (memberNumber: string, kind: PayrollKind) =>
     `savings.payroll:${input.period}:${memberNumber}:${kind}`;
@@ -283,23 +324,89 @@ async function postDeductions(
       entryId: entry.id,
     });
   });
-  return input.checked.map((row) => finalResultOf(row, input.period));
 }
 
-/** A checked row's result: posted when any deduction posted now, else already_posted. */
+/** Pays each postable row's angsuran through the loans port, row by row, after the savings. */
+async function postRepayments(
+  ctx: SavingsContext,
+  input: { period: string; checked: CheckedRow[]; port: PayrollLoanRepayments },
+): Promise<void> {
+  for (const row of input.checked) {
+    if (row.outcome !== 'postable' || row.repayment === 0n) continue;
+    const result = await input.port.repay(ctx, {
+      membershipId: row.member.membershipId,
+      amount: row.repayment,
+      idempotencyKey: `savings.payroll:${input.period}:${row.member.memberNumber}:angsuran`,
+    });
+    row.result.postings.push(storedRepaymentOf(row.repayment, result));
+  }
+}
+
+function storedRepaymentOf(amount: bigint, result: PayrollRepaymentResult): StoredPayrollRepayment {
+  if (result.status === 'refused')
+    return {
+      kind: 'angsuran',
+      amount: amount.toString(),
+      status: 'refused',
+      code: result.code,
+      params: result.params,
+      loans: [],
+    };
+  return {
+    kind: 'angsuran',
+    amount: result.loans.reduce((sum, loan) => sum + loan.amount, 0n).toString(),
+    status: result.status,
+    code: null,
+    params: {},
+    loans: result.loans.map((loan) => ({
+      loanId: loan.loanId,
+      repaymentId: loan.repaymentId,
+      entryId: loan.entryId,
+      amount: loan.amount.toString(),
+      penalty: loan.penalty.toString(),
+      interest: loan.interest.toString(),
+      principal: loan.principal.toString(),
+    })),
+  };
+}
+
+const isSavingsPosting = (posting: StoredPayrollPosting): posting is StoredPayrollSavingsPosting =>
+  posting.kind !== 'angsuran';
+const isRepayment = (posting: StoredPayrollPosting): posting is StoredPayrollRepayment =>
+  posting.kind === 'angsuran';
+
+/**
+ * A checked row's result: posted when any deduction or the angsuran posted now; refused with the
+ * angsuran's code when that was all the row had; else already_posted.
+ */
 function finalResultOf(row: CheckedRow, period: string): RowResult {
   if (row.outcome === 'reported') return row.result;
-  const postings = [...row.result.postings].sort(
-    (a, b) => payrollKinds.indexOf(a.kind) - payrollKinds.indexOf(b.kind),
-  );
-  if (postings.some((posting) => posting.status === 'posted'))
-    return { ...row.result, postings, status: 'posted', code: null, params: {} };
+  const savings = row.result.postings
+    .filter(isSavingsPosting)
+    .sort((a, b) => payrollKinds.indexOf(a.kind) - payrollKinds.indexOf(b.kind));
+  const repayment = row.result.postings.find(isRepayment);
+  const postings: StoredPayrollPosting[] = repayment ? [...savings, repayment] : savings;
+  const isPostedNow =
+    savings.some((posting) => posting.status === 'posted') || repayment?.status === 'paid';
+  if (isPostedNow) return { ...row.result, postings, status: 'posted', code: null, params: {} };
+  if (repayment?.status === 'refused' && savings.length === 0)
+    return {
+      ...row.result,
+      postings,
+      status: 'refused',
+      code: repayment.code,
+      params: repayment.params,
+    };
+  const kinds = [
+    ...savings.map((posting) => posting.kind),
+    ...(repayment?.status === 'already_paid' ? ['angsuran'] : []),
+  ];
   return {
     ...row.result,
     postings,
     status: 'already_posted',
     code: 'savings.payroll_already_posted',
-    params: { kinds: postings.map((posting) => posting.kind).join(', '), period },
+    params: { kinds: kinds.join(', '), period },
   };
 }
 
@@ -380,9 +487,28 @@ function payrollImportViewOf(row: ImportRow, results: RowResult[]) {
         wajib: result.wajibAmount,
         sukarela: result.sukarelaAmount,
         angsuran: result.angsuranAmount,
-        postings: result.postings,
+        postings: result.postings.filter(isSavingsPosting),
+        repayment: repaymentViewOf(result.postings.find(isRepayment)),
       };
     }),
+  };
+}
+
+function repaymentViewOf(stored: StoredPayrollRepayment | undefined) {
+  if (!stored) return null;
+  const code = stored.code as ErrorCode | null;
+  return {
+    amount: stored.amount,
+    status: stored.status,
+    code,
+    message: code
+      ? {
+          id: errorMessage(code, 'id', stored.params),
+          en: errorMessage(code, 'en', stored.params),
+        }
+      : null,
+    params: stored.params,
+    loans: stored.loans,
   };
 }
 
