@@ -21,7 +21,8 @@ export interface RunningServer {
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const serverEntry = join(repoRoot, 'apps/server/dist/main.js');
-const startTimeoutMs = 120_000; // the first PGlite start migrates and seeds the demo
+// The first PGlite start migrates and seeds the demo; a busy shared machine may set a longer wait.
+const startTimeoutMs = Number(process.env.LUMBUNG_E2E_START_TIMEOUT_MS ?? 120_000);
 
 async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import { RequireSession } from '../features/auth/RequireSession';
 import { ActiveContextProvider } from '../features/cooperative-context/ActiveContextProvider';
 import { HomePage } from '../features/home/HomePage';
 import { ledgerRoutes } from '../features/ledger/ledger-routes';
+import { loansRoutes } from '../features/loans/loans-routes';
 import { membersRoutes } from '../features/members/members-routes';
 import { savingsRoutes } from '../features/savings/savings-routes';
 import { AppLayout } from './AppLayout';
@@ -28,6 +29,7 @@ export function createRouter() {
         ...ledgerRoutes,
         ...membersRoutes,
         ...savingsRoutes,
+        ...loansRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

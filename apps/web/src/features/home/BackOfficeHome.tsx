@@ -10,6 +10,7 @@ const moduleHomes: Partial<Record<Module, string>> = {
   members: '/anggota',
   savings: '/simpanan',
   bookkeeping: '/pembukuan',
+  loans: '/pinjaman',
 };
 
 /** The board's home: one tile per module, and the figures every member sees. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MemberSavingsSummary } from '../savings/MemberSavingsSummary';
 
-const comingCards = ['loans', 'shu'] as const;
+const comingCards = ['shu'] as const;
 
 /** A member's home: who they are, which cooperative, their savings and what comes next. */
 export function MemberHome({
@@ -31,6 +31,16 @@ export function MemberHome({
         <p className="notice" data-testid="member-status-notice">
           {t(membership.status === 'calon' ? 'home.member.pending' : 'home.member.inactive')}
         </p>
+      )}
+      {isAktif && (
+        <Link
+          to="/pinjaman/saya"
+          className="card link-card section"
+          data-testid="member-loans-link"
+        >
+          <h2>{t('loans.mine.title')}</h2>
+          <p className="muted small">{t('loans.mine.tile')}</p>
+        </Link>
       )}
       <ul className="stack">
         {comingCards.map((card) => (
