@@ -29,7 +29,7 @@ async function approveInQueue(page: Page, memberName: string, reason: string): P
 }
 
 describe('loans in the member app and the committee queue', () => {
-  it('a member applies for a loan that needs two approvals; the manajer and ketua approve it', async () => {
+  it('a member applies for a loan that needs two approvals, the manajer and ketua approve it, and the member pays an installment with the PIN', async () => {
     const anggota = creditUnionLogin('anggota');
 
     // The ketua sets a product: up to Rp1.000.000 one approval, above that two including the ketua.
@@ -81,6 +81,7 @@ describe('loans in the member app and the committee queue', () => {
     await member.screenshot({ path: `${screenshotDir}loan-applied-360.png`, fullPage: true });
     await member.getByTestId('loan-applied-open').click();
     await member.getByTestId('loan-title').waitFor();
+    const loanUrl = member.url();
     expect(await member.getByTestId('loan-status').getAttribute('data-status')).toBe('diajukan');
     expect(await member.getByTestId('loan-approvals').getAttribute('data-required')).toBe('2');
 
@@ -116,5 +117,36 @@ describe('loans in the member app and the committee queue', () => {
     expect(await card.getByTestId('loan-status').textContent()).toBe('Disetujui');
     expect(await pageWidth(member)).toBeLessThanOrEqual(phone.width);
     await member.screenshot({ path: `${screenshotDir}my-loans-360.png`, fullPage: true });
+
+    // The manajer disburses to the member's sukarela.
+    await manajer.goto(loanUrl);
+    await manajer.getByTestId('loan-disburse-submit').click();
+    await manajer.getByTestId('loan-disbursed').waitFor();
+
+    // The member creates a transaction PIN, then pays the first installment from sukarela.
+    await member.goto(new URL('/pin', member.url()).href);
+    await member.getByTestId('pin-password').fill(anggota.password);
+    await member.getByTestId('pin-pin').fill('246810');
+    await member.getByTestId('pin-repeat').fill('246810');
+    await member.getByTestId('pin-submit').click();
+    await member.getByTestId('pin-notice').waitFor();
+    await member.goto(new URL('/pinjaman/saya', member.url()).href);
+    const running = member.getByTestId('my-loan').first();
+    await running.getByTestId('self-repay-open').click();
+    await running.getByTestId('self-repay-available').waitFor();
+    // Nothing is due yet: the form offers the first installment, Rp280.000.
+    expect(await running.getByTestId('self-repay-amount').inputValue()).toBe('280.000');
+    await running.getByTestId('self-repay-pin').fill('246810');
+    expect(await pageWidth(member)).toBeLessThanOrEqual(phone.width);
+    await running.getByTestId('self-repay-submit').click();
+    await running
+      .getByTestId('self-repay-done')
+      .or(running.getByTestId('self-repay-error'))
+      .waitFor();
+    expect(await running.getByTestId('self-repay-error').count()).toBe(0);
+    expect(await running.getByTestId('loan-receipt-amount').getAttribute('data-amount')).toBe(
+      '280000',
+    );
+    await member.screenshot({ path: `${screenshotDir}my-loan-repaid-360.png`, fullPage: true });
   });
 });

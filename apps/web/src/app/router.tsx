@@ -7,6 +7,7 @@ import { ledgerRoutes } from '../features/ledger/ledger-routes';
 import { loansRoutes } from '../features/loans/loans-routes';
 import { membersRoutes } from '../features/members/members-routes';
 import { savingsRoutes } from '../features/savings/savings-routes';
+import { shuRoutes } from '../features/shu/shu-routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -30,6 +31,7 @@ export function createRouter() {
         ...membersRoutes,
         ...savingsRoutes,
         ...loansRoutes,
+        ...shuRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -11,6 +11,7 @@ const moduleHomes: Partial<Record<Module, string>> = {
   savings: '/simpanan',
   bookkeeping: '/pembukuan',
   loans: '/pinjaman',
+  shu: '/shu',
 };
 
 /** The board's home: one tile per module, and the figures every member sees. */

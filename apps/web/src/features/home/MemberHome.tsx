@@ -1,9 +1,13 @@
 import type { MembershipView, PersonView } from '@lumbung/shared';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MemberSavingsSummary } from '../savings/MemberSavingsSummary';
 
-const comingCards = ['shu'] as const;
+// The SHU card and its texts are a chunk of their own, outside the first-load budget.
+const MemberShuCard = lazy(() =>
+  import('../shu/MemberShuCard').then((module) => ({ default: module.MemberShuCard })),
+);
 
 /** A member's home: who they are, which cooperative, their savings and what comes next. */
 export function MemberHome({
@@ -42,14 +46,11 @@ export function MemberHome({
           <p className="muted small">{t('loans.mine.tile')}</p>
         </Link>
       )}
-      <ul className="stack">
-        {comingCards.map((card) => (
-          <li key={card} className="card balance-card" data-testid={`balance-${card}`}>
-            <h2>{t(`home.member.${card}`)}</h2>
-            <p className="muted small">{t('home.member.comingSoon')}</p>
-          </li>
-        ))}
-      </ul>
+      {isAktif && (
+        <Suspense fallback={null}>
+          <MemberShuCard cooperativeId={membership.cooperativeId} />
+        </Suspense>
+      )}
       <Link to="/angka" className="card link-card" data-testid="figures-link">
         <h2>{t('home.figuresLink.title')}</h2>
         <p className="muted small">{t('home.figuresLink.body')}</p>

@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../lib/api';
 import { useLocale } from '../../lib/use-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { formatDate, formatDateTime } from '../ledger/dates';
 import { Amount, Notice } from '../ledger/ledger-ui';
 import { BackLink } from '../members/member-scope';
+import { useChanneledLoan } from './facilities-api';
+import { ChannelingPanel, FundingForm } from './loan-channeling';
+import { AutoDebitPanel, RescheduleForm, RescheduleHistory } from './loan-servicing';
 import { useDisburseLoan, useLoan } from './loans-api';
 import { bpsToPercentText } from './loans-helpers';
 import {
@@ -19,6 +23,7 @@ import {
   ScheduleTable,
   type LoanScope,
 } from './loans-ui';
+import { canRescheduleLoan, canSetAutoDebit } from './loans-roles';
 import { DecidedNotice, DecisionForm } from './QueuePage';
 import { loanChannelNames, type LoanChannel, type LoanDetail } from './loans-types';
 
@@ -211,9 +216,42 @@ function Position({ position }: { position: NonNullable<LoanDetail['position']> 
   );
 }
 
+/**
+ * Whether a channeling facility funds the loan: the bank's case (back office only). The server
+ * answers loans.channeling_not_found for any other loan; `isKnown` is false until it answered.
+ */
+function useChanneling(scope: LoanScope, loanId: string) {
+  const channeling = useChanneledLoan(scope.cooperativeId, loanId, scope.loans.canReadAll);
+  const isNotChanneled =
+    channeling.error instanceof ApiError && channeling.error.code === 'loans.channeling_not_found';
+  return {
+    channeled: channeling.data ?? null,
+    isKnown: channeling.isSuccess || isNotChanneled,
+    error: channeling.isError && !isNotChanneled ? channeling.error : null,
+  };
+}
+
+/** The officer's servicing of a loan: funding, channeling, rescheduling and auto-debit. */
+function Servicing({ scope, loan }: { scope: LoanScope; loan: LoanDetail }) {
+  const channeling = useChanneling(scope, loan.id);
+  const me = { membershipId: scope.membershipId };
+  return (
+    <>
+      {channeling.error && <ErrorMessage error={channeling.error} />}
+      {channeling.channeled && <ChannelingPanel scope={scope} channeled={channeling.channeled} />}
+      {channeling.isKnown && !channeling.channeled && scope.loans.canManageFacilities && (
+        <FundingForm scope={scope} loan={loan} />
+      )}
+      {canSetAutoDebit(scope.loans, loan, me) && <AutoDebitPanel scope={scope} loanId={loan.id} />}
+      {canRescheduleLoan(scope.loans, loan, me) && <RescheduleForm scope={scope} loan={loan} />}
+    </>
+  );
+}
+
 function Detail({ scope, loanId }: { scope: LoanScope; loanId: string }) {
   const { t } = useTranslation();
   const loan = useLoan(scope.cooperativeId, loanId);
+  const channeling = useChanneling(scope, loanId);
   const [decided, setDecided] = useState<LoanDetail | null>(null);
   const [isDisbursed, setIsDisbursed] = useState(false);
   const back = scope.loans.canReadAll
@@ -247,15 +285,19 @@ function Detail({ scope, loanId }: { scope: LoanScope; loanId: string }) {
           {(data.status === 'diajukan' || data.status === 'disetujui') && (
             <ApprovalsLine approvals={data.approvals} />
           )}
-          {data.status === 'disetujui' && scope.loans.canDisburse && (
-            <DisburseForm
-              scope={scope}
-              loan={data}
-              onDone={() => {
-                setIsDisbursed(true);
-              }}
-            />
-          )}
+          {data.status === 'disetujui' &&
+            scope.loans.canDisburse &&
+            channeling.isKnown &&
+            !channeling.channeled && (
+              <DisburseForm
+                scope={scope}
+                loan={data}
+                onDone={() => {
+                  setIsDisbursed(true);
+                }}
+              />
+            )}
+          <Servicing scope={scope} loan={data} />
           {scope.loans.canReadAll && <AssessmentView assessment={data.assessment} />}
           <DecisionsList decisions={data.decisions} />
           {scope.loans.canReadAll && (
@@ -265,6 +307,7 @@ function Detail({ scope, loanId }: { scope: LoanScope; loanId: string }) {
             <h2>{t('loans.schedule.title')}</h2>
             <ScheduleTable schedule={data.schedule} />
           </section>
+          <RescheduleHistory reschedules={data.reschedules} />
           <section className="section">
             <h2>{t('loans.repayments.title')}</h2>
             <RepaymentsTable repayments={data.repayments} />

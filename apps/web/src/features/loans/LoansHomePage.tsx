@@ -112,6 +112,12 @@ function Overview({ scope }: { scope: LoanScope }) {
       body: t('loans.tiles.collections'),
       id: 'collections',
     },
+    {
+      to: '/pinjaman/fasilitas',
+      title: t('loans.facilities.title'),
+      body: t('loans.facilities.tile'),
+      id: 'facilities',
+    },
     ...(scope.loans.canTakeRepayments
       ? [
           {

@@ -14,7 +14,8 @@ import { withQuery } from '../members/members-api';
 import { BackLink } from '../members/member-scope';
 import { loansKey, loansPath } from './loans-api';
 import { bpsToPercentText } from './loans-helpers';
-import { LoanGate, looseT } from './loans-ui';
+import { DayEndRunPanel } from './day-end-run';
+import { LoanGate, looseT, type LoanScope } from './loans-ui';
 
 type PortfolioQuality = z.infer<typeof portfolioQualityView>;
 type Collections = z.infer<typeof collectionsView>;
@@ -47,8 +48,9 @@ function useCollections(cooperativeId: string, minDaysPastDue: number) {
   });
 }
 
-function Portfolio({ cooperativeId }: { cooperativeId: string }) {
+function Portfolio({ scope }: { scope: LoanScope }) {
   const { t } = useTranslation();
+  const { cooperativeId } = scope;
   const { locale } = useLocale();
   const quality = usePortfolioQuality(cooperativeId);
   const data = quality.data;
@@ -140,6 +142,7 @@ function Portfolio({ cooperativeId }: { cooperativeId: string }) {
           </dl>
         </>
       )}
+      <DayEndRunPanel scope={scope} />
       <Link to="/pinjaman/penagihan" className="card link-card section">
         <h2>{t('loans.collections.title')}</h2>
         <p className="muted small">{t('loans.tiles.collections')}</p>
@@ -153,7 +156,7 @@ export function PortfolioPage() {
   const { t } = useTranslation();
   return (
     <LoanGate title={t('loans.portfolio.title')} allows={(scope) => scope.loans.canReadAll}>
-      {(scope) => <Portfolio cooperativeId={scope.cooperativeId} />}
+      {(scope) => <Portfolio scope={scope} />}
     </LoanGate>
   );
 }

@@ -11,6 +11,7 @@ import { cooperativePath, withQuery } from '../members/members-api';
 import { savingsKey } from '../savings/savings-api';
 import type {
   LoanApplicationInput,
+  LoanAutoDebit,
   LoanChannel,
   LoanDetail,
   LoanList,
@@ -19,6 +20,7 @@ import type {
   LoanProductList,
   LoanQueue,
   LoanRepayment,
+  LoanRescheduleInput,
   LoanStatus,
 } from './loans-types';
 
@@ -153,5 +155,44 @@ export function useRepayLoan(cooperativeId: string) {
       ),
     jsonOf: ({ channel, amount }) => (amount === null ? { channel } : { channel, amount }),
     invalidates: moneyKeys(cooperativeId),
+  });
+}
+
+export function useRescheduleLoan(cooperativeId: string) {
+  return useIdempotentPost<LoanRescheduleInput & { loanId: string }, LoanDetail>({
+    pathOf: ({ loanId }) => loansPath(cooperativeId, `/${encodeURIComponent(loanId)}/reschedule`),
+    jsonOf: ({ loanId: _loanId, ...body }) => body,
+    invalidates: [loansKey(cooperativeId)],
+  });
+}
+
+/** The member repays their own loan from their sukarela, confirmed by the transaction PIN. */
+export function useRepayOwnLoan(cooperativeId: string) {
+  return useIdempotentPost<{ loanId: string; amount: string; pin: string }, LoanRepayment>({
+    pathOf: ({ loanId }) =>
+      loansPath(cooperativeId, `/${encodeURIComponent(loanId)}/repayments/self`),
+    jsonOf: ({ amount, pin }) => ({ amount, pin }),
+    invalidates: moneyKeys(cooperativeId),
+  });
+}
+
+/**
+ * Switches auto-debit from sukarela on the due date (PUT, sets a flag: not a money move, so no
+ * idempotency key, as for products).
+ */
+export function useSetAutoDebit(cooperativeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ loanId, isAutoDebit }: { loanId: string; isAutoDebit: boolean }) =>
+      apiFetch<LoanAutoDebit>(
+        loansPath(cooperativeId, `/${encodeURIComponent(loanId)}/auto-debit`),
+        {
+          method: 'PUT',
+          json: { isAutoDebit },
+        },
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: loansKey(cooperativeId) });
+    },
   });
 }

@@ -26,6 +26,25 @@ export const loanDisbursers: readonly MembershipRole[] = ['kasir', 'bendahara', 
 /** POST /loans/:loanId/repayments and /payoff. */
 export const loanTellers: readonly MembershipRole[] = ['kasir', 'bendahara'];
 
+/**
+ * Partner banks, facilities and their movements, funding a loan, the bank's decision and payout,
+ * and rescheduling: the board and the manajer (boardAndManager on the server).
+ */
+export const boardAndManager: readonly MembershipRole[] = [
+  'ketua',
+  'sekretaris',
+  'bendahara',
+  'manajer',
+];
+/** POST /loans/:loanId/channeling/collections: the teller, as for the cooperative's own loans. */
+export const channelingCollectors: readonly MembershipRole[] = ['kasir', 'bendahara'];
+/** POST /loans/day-end: the bendahara, who answers for the books, and the manajer. */
+export const dayEndRunners: readonly MembershipRole[] = ['bendahara', 'manajer'];
+/** PUT /loans/day-end-settings: as for loan products. */
+export const dayEndSettingsSetters: readonly MembershipRole[] = ['ketua', 'bendahara', 'manajer'];
+/** PUT /loans/:loanId/auto-debit for someone else's loan (the borrower may switch their own). */
+export const autoDebitOfficers: readonly MembershipRole[] = ['kasir', 'bendahara', 'manajer'];
+
 function hasAny(roles: readonly MembershipRole[], allowed: readonly MembershipRole[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }
@@ -36,6 +55,12 @@ export interface LoanPermissions {
   canDecide: boolean;
   canDisburse: boolean;
   canTakeRepayments: boolean;
+  canManageFacilities: boolean;
+  canCollectChanneling: boolean;
+  canReschedule: boolean;
+  canRunDayEnd: boolean;
+  canSetDayEndSettings: boolean;
+  canSetAnyAutoDebit: boolean;
 }
 
 export function loanPermissions(roles: readonly MembershipRole[]): LoanPermissions {
@@ -45,6 +70,12 @@ export function loanPermissions(roles: readonly MembershipRole[]): LoanPermissio
     canDecide: hasAny(roles, loanDeciders),
     canDisburse: hasAny(roles, loanDisbursers),
     canTakeRepayments: hasAny(roles, loanTellers),
+    canManageFacilities: hasAny(roles, boardAndManager),
+    canCollectChanneling: hasAny(roles, channelingCollectors),
+    canReschedule: hasAny(roles, boardAndManager),
+    canRunDayEnd: hasAny(roles, dayEndRunners),
+    canSetDayEndSettings: hasAny(roles, dayEndSettingsSetters),
+    canSetAnyAutoDebit: hasAny(roles, autoDebitOfficers),
   };
 }
 
@@ -66,5 +97,28 @@ export function canDecideApplication(
     loan.status === 'diajukan' &&
     loan.membershipId !== me.membershipId &&
     !loan.decisions.some((decision) => decision.personId === me.personId)
+  );
+}
+
+/** Whether this person may reschedule this loan: a board member or manajer, running, not theirs. */
+export function canRescheduleLoan(
+  permissions: Pick<LoanPermissions, 'canReschedule'>,
+  loan: { status: string; membershipId: string },
+  me: { membershipId: string },
+): boolean {
+  return (
+    permissions.canReschedule && loan.status === 'aktif' && loan.membershipId !== me.membershipId
+  );
+}
+
+/** Whether this person may switch auto-debit on this running loan: the borrower or an officer. */
+export function canSetAutoDebit(
+  permissions: Pick<LoanPermissions, 'canSetAnyAutoDebit'>,
+  loan: { status: string; membershipId: string },
+  me: { membershipId: string },
+): boolean {
+  return (
+    loan.status === 'aktif' &&
+    (permissions.canSetAnyAutoDebit || loan.membershipId === me.membershipId)
   );
 }

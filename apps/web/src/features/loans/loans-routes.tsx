@@ -28,6 +28,15 @@ const PortfolioPage = lazy(() =>
 const CollectionsPage = lazy(() =>
   import('./PortfolioPage').then((module) => ({ default: module.CollectionsPage })),
 );
+const BankFacilitiesPage = lazy(() =>
+  import('./BankFacilitiesPage').then((module) => ({ default: module.BankFacilitiesPage })),
+);
+const FacilityDetailPage = lazy(() =>
+  import('./FacilityDetailPage').then((module) => ({ default: module.FacilityDetailPage })),
+);
+const DayEndSettingsPage = lazy(() =>
+  import('./DayEndSettingsPage').then((module) => ({ default: module.DayEndSettingsPage })),
+);
 const ApplyLoanPage = lazy(() =>
   import('./member-loan-pages').then((module) => ({ default: module.ApplyLoanPage })),
 );
@@ -49,6 +58,9 @@ export const loansRoutes: RouteObject[] = [
   { path: 'pinjaman/kasir', element: loading(<LoanTellerPage />) },
   { path: 'pinjaman/portofolio', element: loading(<PortfolioPage />) },
   { path: 'pinjaman/penagihan', element: loading(<CollectionsPage />) },
+  { path: 'pinjaman/fasilitas', element: loading(<BankFacilitiesPage />) },
+  { path: 'pinjaman/fasilitas/:facilityId', element: loading(<FacilityDetailPage />) },
+  { path: 'pinjaman/tutup-hari', element: loading(<DayEndSettingsPage />) },
   { path: 'pinjaman/ajukan', element: loading(<ApplyLoanPage />) },
   { path: 'pinjaman/saya', element: loading(<MyLoansPage />) },
   // Last, so the words above are never read as a loan id.

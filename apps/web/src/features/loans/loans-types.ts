@@ -3,9 +3,21 @@ import type {
   InterestMethodName,
   LoanChannel,
   LoanStatus,
+  bankDecisionRequest,
+  bankFacilityListView,
+  bankFacilityRequest,
+  bankFacilityView,
+  channeledLoanView,
+  channelingCollectionView,
+  channelingDisbursementRequest,
+  facilityMovementView,
+  facilityReportView,
   loanApplicationRequest,
   loanAssessmentView,
   loanDecisionView,
+  loanAutoDebitView,
+  loanDayEndRunView,
+  loanDayEndSettingsView,
   loanDetailView,
   loanInstallmentView,
   loanListView,
@@ -13,8 +25,16 @@ import type {
   loanProductView,
   loanQueueView,
   loanRepaymentView,
+  loanRescheduleRequest,
+  loanRescheduleView,
   loanSummaryView,
+  loanFundingView,
+  partnerBankListView,
+  partnerBankRequest,
+  partnerBankView,
+  putLoanDayEndSettingsRequest,
   putLoanProductRequest,
+  remittanceView,
 } from '@lumbung/shared';
 
 /**
@@ -39,6 +59,46 @@ export type LoanQueue = z.infer<typeof loanQueueView>;
 export type LoanQueueItem = LoanQueue['items'][number];
 export type LoanApprovals = LoanDetail['approvals'];
 export type InstallmentStatus = LoanInstallment['status'];
+export type LoanReschedule = z.infer<typeof loanRescheduleView>;
+export type LoanRescheduleInput = z.input<typeof loanRescheduleRequest>;
+export type LoanAutoDebit = z.infer<typeof loanAutoDebitView>;
+
+// Bank facilities (packages/shared/src/contracts/bank-facilities.ts).
+export type PartnerBank = z.infer<typeof partnerBankView>;
+export type PartnerBankList = z.infer<typeof partnerBankListView>;
+export type PartnerBankInput = z.input<typeof partnerBankRequest>;
+export type BankFacility = z.infer<typeof bankFacilityView>;
+export type BankFacilityList = z.infer<typeof bankFacilityListView>;
+export type BankFacilityInput = z.input<typeof bankFacilityRequest>;
+export type FacilityKind = BankFacility['kind'];
+export type FacilityMovement = z.infer<typeof facilityMovementView>;
+export type FacilityReport = z.infer<typeof facilityReportView>;
+export type Remittance = z.infer<typeof remittanceView>;
+export type LoanFunding = z.infer<typeof loanFundingView>;
+export type ChanneledLoan = z.infer<typeof channeledLoanView>;
+export type ChanneledLoanStatus = ChanneledLoan['status'];
+export type ChannelingCollection = z.infer<typeof channelingCollectionView>;
+export type BankDecisionInput = z.input<typeof bankDecisionRequest>;
+export type ChannelingDisbursementInput = z.input<typeof channelingDisbursementRequest>;
+
+// Day-end (packages/shared/src/contracts/loan-day-end.ts).
+export type LoanDayEndRun = z.infer<typeof loanDayEndRunView>;
+export type LoanDayEndSettings = z.infer<typeof loanDayEndSettingsView>;
+export type LoanDayEndSettingsInput = z.input<typeof putLoanDayEndSettingsRequest>;
+export type CollectibilityScheme = keyof LoanDayEndSettings['bands'];
+export type CollectibilityBand = LoanDayEndSettings['bands']['KSP_2009'][number];
+export type CollectibilityName = CollectibilityBand['collectibility'];
+
+export const facilityKindNames = ['executing', 'channeling'] as const;
+export const ratePeriodNames = ['month', 'year'] as const;
+export const channelingPayoutNames = ['bank_direct', 'sukarela'] as const;
+export const collectibilityNames = [
+  'lancar',
+  'dalam_perhatian_khusus',
+  'kurang_lancar',
+  'diragukan',
+  'macet',
+] as const;
 
 export const interestMethodNames = ['flat', 'efektif', 'anuitas'] as const;
 export const loanStatusNames = ['diajukan', 'disetujui', 'ditolak', 'aktif', 'lunas'] as const;

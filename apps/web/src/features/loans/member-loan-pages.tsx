@@ -9,6 +9,7 @@ import { Amount, Notice } from '../ledger/ledger-ui';
 import { formatRupiah } from '../ledger/rupiah';
 import { BackLink } from '../members/member-scope';
 import { parsePositiveAmount } from '../savings/savings-helpers';
+import { SelfRepayment } from './member-repayment';
 import { useApplyForLoan, useLoan, useLoanProducts, useMemberLoans } from './loans-api';
 import {
   bpsToPercentText,
@@ -479,7 +480,10 @@ function MyLoanCard({ scope, loan }: { scope: LoanScope; loan: LoanSummary }) {
       </div>
       <LoanTermsLine loan={loan} />
       {loan.status === 'aktif' && (
-        <NextInstallment cooperativeId={scope.cooperativeId} loanId={loan.id} />
+        <>
+          <NextInstallment cooperativeId={scope.cooperativeId} loanId={loan.id} />
+          <SelfRepayment scope={scope} loanId={loan.id} />
+        </>
       )}
       {loan.status === 'diajukan' && (
         <PendingApprovals cooperativeId={scope.cooperativeId} loanId={loan.id} />
