@@ -144,6 +144,11 @@ describe('bank facilities: executing and channeling', () => {
       const funded = await post(`loans/${first}/funding`, coop.manajer.token, { facilityId });
       expect(funded.statusCode, funded.body).toBe(201);
       expect(funded.json()).toMatchObject({ fundingKind: 'executing', facilityId });
+      const detail = await get(`loans/${first}`, coop.manajer.token);
+      expect(detail.json()).toMatchObject({
+        isAutoDebit: false,
+        funding: { facilityId, fundingKind: 'executing' },
+      });
       const again = await post(`loans/${first}/funding`, coop.manajer.token, { facilityId });
       expect(again.json()).toMatchObject({ code: 'loans.loan_already_assigned' });
       const second = await apply(borrower.token, '3000000');

@@ -175,6 +175,12 @@ describe(`SHU year of a credit union on ${process.env.LUMBUNG_TEST_DB ?? 'pglite
     const proposed = await post('years/2026/distributions', ketua, { payout: 'sukarela' });
     expect(proposed.statusCode, proposed.body).toBe(201);
     const proposal = proposed.json<Distribution>();
+    // The year-end wizard finds the proposal again from the year alone.
+    const listed = await get('years/2026/distributions', pengawas);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: Distribution[] }>().items.map((item) => item.id)).toEqual([
+      proposal.id,
+    ]);
     // Interest paid: Lukman 24,000 + Maria 60,000... plus the non-member sale of 300,000.
     expect(BigInt(proposal.nonMemberSurplus)).toBeGreaterThan(0n);
     expect(BigInt(proposal.membersTotal)).toBe(

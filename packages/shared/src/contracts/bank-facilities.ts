@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { isoDateSchema, uuidSchema } from './common.js';
 import { positiveRupiahString, rupiahString } from './ledger.js';
-import { interestMethods, loanChannels } from './loans.js';
+import { interestMethods, loanChannels, loanFundingKinds } from './loans.js';
 
 /**
  * executing: the bank lends to the cooperative, which lends on (on the balance sheet);
  * channeling: the bank lends to members, the cooperative is its agent (off the balance sheet).
  */
-export const facilityKinds = ['executing', 'channeling'] as const;
+export const facilityKinds = loanFundingKinds;
 export type FacilityKind = (typeof facilityKinds)[number];
 export const facilityStatuses = ['aktif', 'ditutup'] as const;
 export const ratePeriods = ['month', 'year'] as const;

@@ -278,6 +278,9 @@ export const loanRescheduleView = z.object({
     .describe('The schedule this reschedule replaced, kept as it was'),
 });
 
+/** How a loan is funded when not from the cooperative's own money (bank facilities). */
+export const loanFundingKinds = ['executing', 'channeling'] as const;
+
 export const loanDetailView = loanSummaryView.extend({
   applicantPersonId: uuidSchema,
   purpose: z.string(),
@@ -312,6 +315,15 @@ export const loanDetailView = loanSummaryView.extend({
       netAmount: rupiahString.describe('What reached the member: principal less deducted fees'),
     })
     .nullable(),
+  isAutoDebit: z.boolean().describe('The day-end takes what is due from sukarela on the due date'),
+  funding: z
+    .object({
+      facilityId: uuidSchema,
+      fundingKind: z.enum(loanFundingKinds),
+      assignedAt: z.iso.datetime(),
+    })
+    .nullable()
+    .describe("The bank facility funding the loan; null for the cooperative's own money"),
   schedule: z.array(loanInstallmentView),
   reschedules: z.array(loanRescheduleView).describe('Oldest first; empty when never rescheduled'),
   repayments: z.array(loanRepaymentView),

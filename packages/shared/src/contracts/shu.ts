@@ -236,6 +236,7 @@ export const shuDistributionView = z.object({
   entryIds: z.array(uuidSchema),
 });
 
+export const shuDistributionListView = z.object({ items: z.array(shuDistributionView) });
 export const shuDistributionParams = z.object({
   cooperativeId: uuidSchema,
   distributionId: uuidSchema,

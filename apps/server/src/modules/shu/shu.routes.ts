@@ -5,6 +5,7 @@ import { uuidSchema } from '@lumbung/shared/contracts/common';
 import type { MembershipRole } from '@lumbung/shared/contracts/identity';
 import {
   shuApprovalRequest,
+  shuDistributionListView,
   shuDistributionMembersView,
   shuDistributionParams,
   shuDistributionView,
@@ -29,7 +30,11 @@ import { proposeShuDistribution } from './commands/propose-shu-distribution.js';
 import { setShuRules } from './commands/set-shu-rules.js';
 import { getMemberShu } from './queries/get-member-shu.js';
 import { getRunningShu, simulateShu } from './queries/get-running-shu.js';
-import { getShuDistribution, listShuDistributionMembers } from './queries/get-shu-distribution.js';
+import {
+  getShuDistribution,
+  listShuDistributionMembers,
+  listShuDistributions,
+} from './queries/get-shu-distribution.js';
 import { fiscalYearFor, getShuRules } from './queries/get-shu-rules.js';
 import { renderDistributionPdf, renderDistributionXlsx } from './render/distribution-documents.js';
 import { shuContext } from './shu-context.js';
@@ -229,6 +234,22 @@ export function shuRoutes(deps: RespondDeps) {
           },
           { status: 201 },
         ),
+    });
+
+    app.get(`${base}/years/:year/distributions`, {
+      config: { access: { tenant: readers } },
+      schema: {
+        tags,
+        summary: "The year's distributions, newest first (the year-end wizard resumes the latest)",
+        params: shuYearParams,
+        response: { 200: shuDistributionListView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) => {
+          const shu = shuContext(ctx);
+          const year = await fiscalYearFor(shu, request.params.year);
+          return toWire(await listShuDistributions(shu, year.start));
+        }),
     });
 
     const distribution = `${base}/distributions/:distributionId`;

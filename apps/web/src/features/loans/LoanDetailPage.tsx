@@ -239,10 +239,12 @@ function Servicing({ scope, loan }: { scope: LoanScope; loan: LoanDetail }) {
     <>
       {channeling.error && <ErrorMessage error={channeling.error} />}
       {channeling.channeled && <ChannelingPanel scope={scope} channeled={channeling.channeled} />}
-      {channeling.isKnown && !channeling.channeled && scope.loans.canManageFacilities && (
+      {loan.funding === null && scope.loans.canManageFacilities && (
         <FundingForm scope={scope} loan={loan} />
       )}
-      {canSetAutoDebit(scope.loans, loan, me) && <AutoDebitPanel scope={scope} loanId={loan.id} />}
+      {canSetAutoDebit(scope.loans, loan, me) && (
+        <AutoDebitPanel scope={scope} loanId={loan.id} isAutoDebit={loan.isAutoDebit} />
+      )}
       {canRescheduleLoan(scope.loans, loan, me) && <RescheduleForm scope={scope} loan={loan} />}
     </>
   );

@@ -210,26 +210,30 @@ export function RescheduleHistory({ reschedules }: { reschedules: readonly LoanR
 
 // --- Auto-debit ---------------------------------------------------------------------------------
 
-/**
- * Turns auto-debit from sukarela on the due date on or off. The loan detail does not say whether
- * it is on (an API gap), so both choices are offered and the answer is shown once given.
- */
-export function AutoDebitPanel({ scope, loanId }: { scope: LoanScope; loanId: string }) {
+/** Auto-debit on the due date: shows whether it is on and switches it. */
+export function AutoDebitPanel({
+  scope,
+  loanId,
+  isAutoDebit,
+}: {
+  scope: LoanScope;
+  loanId: string;
+  isAutoDebit: boolean;
+}) {
   const { t } = useTranslation();
   const setAutoDebit = useSetAutoDebit(scope.cooperativeId);
   const [state, setState] = useState<LoanAutoDebit | null>(null);
-  const choose = (isAutoDebit: boolean) => {
-    setAutoDebit.mutate({ loanId, isAutoDebit }, { onSuccess: setState });
+  const isOn = state?.isAutoDebit ?? isAutoDebit;
+  const choose = (next: boolean) => {
+    setAutoDebit.mutate({ loanId, isAutoDebit: next }, { onSuccess: setState });
   };
   return (
     <section className="card section" data-testid="auto-debit">
       <h2>{t('loans.autoDebit.title')}</h2>
       <p className="muted small">{t('loans.autoDebit.intro')}</p>
-      {state && (
-        <Notice testId="auto-debit-state">
-          {state.isAutoDebit ? t('loans.autoDebit.on') : t('loans.autoDebit.off')}
-        </Notice>
-      )}
+      <Notice testId="auto-debit-state">
+        {isOn ? t('loans.autoDebit.on') : t('loans.autoDebit.off')}
+      </Notice>
       {setAutoDebit.isError && (
         <ErrorMessage error={setAutoDebit.error} testId="auto-debit-error" />
       )}
@@ -237,7 +241,7 @@ export function AutoDebitPanel({ scope, loanId }: { scope: LoanScope; loanId: st
         <button
           type="button"
           className="button"
-          disabled={setAutoDebit.isPending || state?.isAutoDebit === true}
+          disabled={setAutoDebit.isPending || isOn}
           onClick={() => {
             choose(true);
           }}
@@ -248,7 +252,7 @@ export function AutoDebitPanel({ scope, loanId }: { scope: LoanScope; loanId: st
         <button
           type="button"
           className="button"
-          disabled={setAutoDebit.isPending || state?.isAutoDebit === false}
+          disabled={setAutoDebit.isPending || !isOn}
           onClick={() => {
             choose(false);
           }}

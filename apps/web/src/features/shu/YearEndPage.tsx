@@ -17,6 +17,7 @@ import {
   useRecordRatApproval,
   useRunningShu,
   useShuDistribution,
+  useShuDistributions,
 } from './shu-api';
 import {
   currentYearEndStep,
@@ -250,7 +251,9 @@ function Wizard({ scope }: { scope: ShuScope }) {
   const { locale } = useLocale();
   const [year, setYear] = useShuYear();
   const [searchParams, setSearchParams] = useSearchParams();
-  const distributionId = searchParams.get('pembagian');
+  const yearDistributions = useShuDistributions(scope.cooperativeId, year);
+  const distributionId =
+    searchParams.get('pembagian') ?? yearDistributions.data?.items[0]?.id ?? null;
   const [isYearClosed, setYearClosed] = useState<boolean | null>(null);
   const [payout, setPayout] = useState<ShuPayout>('sukarela');
   const running = useRunningShu(scope.cooperativeId, year);

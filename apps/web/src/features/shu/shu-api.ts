@@ -79,6 +79,17 @@ export function useSetShuRules(cooperativeId: string, year: number) {
   });
 }
 
+/** The year's distributions, newest first: the wizard resumes the latest without a shared link. */
+export function useShuDistributions(cooperativeId: string, year: number) {
+  return useQuery({
+    queryKey: [...shuKey(cooperativeId), 'distributions', year],
+    queryFn: () =>
+      apiFetch<{ items: ShuDistribution[] }>(
+        shuPath(cooperativeId, `/years/${String(year)}/distributions`),
+      ),
+  });
+}
+
 export function useShuDistribution(cooperativeId: string, distributionId: string | null) {
   return useQuery({
     queryKey: [...shuKey(cooperativeId), 'distribution', distributionId],

@@ -182,8 +182,7 @@ const id = {
     ratLine: 'RAT {{date}}, berita acara {{minutes}}',
     xlsx: 'Unduh XLSX',
     pdf: 'Unduh PDF',
-    noLink:
-      'Usulan dibuat di perangkat lain? Buka tautan yang dibagikan pengusul (berisi kode pembagian).',
+    noLink: 'Belum ada usulan pembagian untuk tahun ini.',
     share: 'Tautan untuk pengawas dan bendahara',
   },
 };
@@ -363,8 +362,7 @@ const en: CatalogOf<typeof id> = {
     ratLine: 'RAT {{date}}, minutes {{minutes}}',
     xlsx: 'Download XLSX',
     pdf: 'Download PDF',
-    noLink:
-      'Proposed on another device? Open the link the proposer shared (it carries the distribution code).',
+    noLink: 'No distribution has been proposed for this year yet.',
     share: 'Link for the supervisor and treasurer',
   },
 };

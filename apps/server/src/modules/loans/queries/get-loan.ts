@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/domain-error.js';
+import { findAssignmentRow } from '../bank-facilities.sql.js';
 import {
   findLoanRow,
   findMemberNames,
@@ -94,6 +95,7 @@ export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
   const schedule = scheduleOf(await listInstallments(ctx.tx, ctx.cooperativeId, loan.id));
   const repayments = await listRepayments(ctx.tx, ctx.cooperativeId, loan.id);
   const reschedules = await rescheduleViewsOf(ctx, loan.id);
+  const funding = await findAssignmentRow(ctx.tx, ctx.cooperativeId, loan.id);
   const isRunning = loan.status === 'aktif';
   const position = isRunning ? loanPositionOf(loan, schedule, repayments, asOf) : null;
   const paid = { principal: 0n, interest: 0n };
@@ -140,6 +142,12 @@ export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
             netAmount: loan.principal - fees,
           }
         : null,
+    isAutoDebit: loan.isAutoDebit,
+    funding: funding && {
+      facilityId: funding.facilityId,
+      fundingKind: funding.fundingKind,
+      assignedAt: funding.assignedAt,
+    },
     schedule: installmentsWithPayments(schedule, paid, {
       asOf,
       isClosed: loan.status === 'lunas',

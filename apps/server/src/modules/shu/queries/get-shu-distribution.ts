@@ -1,6 +1,7 @@
 import { DomainError } from '../../../platform/domain-error.js';
 import {
   findDistributionRow,
+  listDistributionRows,
   listDistributionMemberRows,
   readMemberNames,
   sumDistributionMembers,
@@ -45,6 +46,14 @@ export async function distributionViewOf(ctx: ShuReadContext, row: DistributionR
 }
 
 /** A distribution as proposed, approved or posted. Refuses: shu.distribution_not_found. */
+/** The year's distributions, newest first, so the year-end wizard can find the one in progress. */
+export async function listShuDistributions(ctx: ShuReadContext, fiscalYearStart: string) {
+  const rows = await listDistributionRows(ctx.tx, ctx.cooperativeId, fiscalYearStart);
+  const items = [];
+  for (const row of rows) items.push(await distributionViewOf(ctx, row));
+  return { items };
+}
+
 export async function getShuDistribution(ctx: ShuReadContext, distributionId: string) {
   return distributionViewOf(ctx, await getShuDistributionRow(ctx, distributionId));
 }
