@@ -165,6 +165,66 @@ describe(`the demo seed on ${testDatabaseKind()}`, () => {
     }
   });
 
+  it('keeps a living loan book at the credit union: every state, arrears, a channeled loan and a day-end', async () => {
+    const creditUnion = logins.find(
+      (login) => login.role === 'pengawas' && login.cooperativeName === 'Kopdit Swadaya Sejahtera',
+    );
+    const cooperativeId = creditUnion?.cooperativeId ?? '';
+    const byStatus = await asSystem<{ status: string; loans: number }>(
+      sql`select status, count(*)::int as loans from loans
+           where cooperative_id = ${cooperativeId} group by status`,
+    );
+    const count = Object.fromEntries(byStatus.map((row) => [row.status, row.loans]));
+    for (const status of ['diajukan', 'disetujui', 'ditolak', 'aktif', 'lunas'])
+      expect(count[status], status).toBeGreaterThan(0);
+    // Products of both methods, and the loans paid out as the module does it (schedule stored).
+    const methods = await asSystem<{ interest_method: string }>(
+      sql`select distinct interest_method from loan_products where cooperative_id = ${cooperativeId}`,
+    );
+    expect(methods.map((row) => row.interest_method).sort()).toEqual(['anuitas', 'flat']);
+    const channeled = await asSystem<{ status: string; collections: number }>(
+      sql`select c.status, (select count(*)::int from loan_channeling_collections k
+                             where k.cooperative_id = c.cooperative_id and k.loan_id = c.loan_id)
+                            as collections
+            from loan_channeled_loans c where c.cooperative_id = ${cooperativeId}`,
+    );
+    expect(channeled).toEqual([{ status: 'aktif', collections: 3 }]);
+    const positions = await asSystem<{ days_past_due: number; collectibility: string }>(
+      sql`select days_past_due, collectibility from loan_day_end_positions
+           where cooperative_id = ${cooperativeId} and business_date = '2026-10-31'`,
+    );
+    expect(positions).toHaveLength(count.aktif ?? 0);
+    expect(positions.filter((row) => row.days_past_due === 0).length).toBeGreaterThan(0);
+    expect(positions.filter((row) => row.days_past_due > 30).length).toBeGreaterThan(0);
+    expect(new Set(positions.map((row) => row.collectibility))).toEqual(
+      new Set(['lancar', 'kurang_lancar', 'diragukan']),
+    );
+
+    const token = (await signIn(creditUnion?.phone ?? '', creditUnion?.password ?? '')).json<{
+      token: string;
+    }>().token;
+    const portfolio = await test.request({
+      method: 'GET',
+      url: `/api/v1/cooperatives/${cooperativeId}/loans/portfolio-quality`,
+      token,
+    });
+    expect(portfolio.statusCode, portfolio.body).toBe(200);
+    const quality = portfolio.json<{
+      businessDate: string;
+      loanCount: number;
+      totalOutstanding: string;
+      npl: { outstanding: string; loanCount: number };
+      par30: { loanCount: number };
+      requiredAllowance: string;
+      bookedAllowance: string;
+    }>();
+    expect(quality).toMatchObject({ businessDate: '2026-10-31', loanCount: count.aktif });
+    expect(quality.npl.loanCount).toBe(2);
+    expect(quality.par30.loanCount).toBe(3);
+    expect(BigInt(quality.requiredAllowance)).toBeGreaterThan(0n);
+    expect(quality.bookedAllowance).toBe(quality.requiredAllowance);
+  });
+
   it('refuses a demo login with the wrong password', async () => {
     const [login] = logins;
     const response = await signIn(login?.phone ?? '', 'not-the-demo-password');

@@ -10,6 +10,8 @@ export interface DemoCooperative {
   /** Roles that get a printed login (one person each, besides ordinary members). */
   loginRoles: MembershipRole[];
   joinsSecondary?: string;
+  /** Keeps a loan book through the loans module (seed-loans.ts). */
+  lends?: boolean;
 }
 
 const bylaws = {
@@ -54,6 +56,7 @@ export const demoCooperatives: DemoCooperative[] = [
     memberCount: 120,
     loginRoles: ['ketua', 'sekretaris', 'bendahara', 'pengawas', 'manajer', 'kasir', 'anggota'],
     joinsSecondary: 'secondary',
+    lends: true,
   },
   {
     key: 'producer',

@@ -15,6 +15,7 @@ import {
 } from './demo-data.js';
 import { seededRandom, type SeededRandom } from './random.js';
 import { seedLedgerActivity, type DemoMember } from './seed-ledger-activity.js';
+import { demoLending } from './seed-loans.js';
 
 export interface DemoLogin {
   role: MembershipRole | 'dinas' | 'platform';
@@ -65,6 +66,11 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   let sharedMember: ReturnType<typeof personOf> | null = null;
   for (const demo of demoCooperatives) {
     const members: DemoMember[] = [];
+    /** Members without a printed login: the ones the demo lends to. */
+    const ordinary: DemoMember[] = [];
+    /** Who holds each printed login here (person and, for members, membership). */
+    const staff: Partial<Record<MembershipRole, string>> = {};
+    let anggota: DemoMember | null = null;
     await withTenant(db, demo.id, async (tx) => {
       const ctx = { tx, now: seededAt, cooperativeId: demo.id, actorPersonId: null };
       /** Members join the registry with a member number; kasir and manajer are staff only. */
@@ -74,7 +80,8 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
         password?: string,
       ) => {
         if (role === 'kasir' || role === 'manajer') {
-          await registerPerson(ctx, { ...person, password, roles: [role] });
+          const registered = await registerPerson(ctx, { ...person, password, roles: [role] });
+          if (password) staff[role] = registered.person.id;
           return;
         }
         const member = await registerMember(ctx, {
@@ -84,11 +91,17 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
           joinedOn: '2026-01-02',
           extraRoles: role === 'anggota' ? [] : [role],
         });
-        members.push({
+        const enrolled = {
           membershipId: member.membershipId,
           memberNumber: member.memberNumber ?? '',
           fullName: member.fullName,
-        });
+        };
+        members.push(enrolled);
+        if (!password) ordinary.push(enrolled);
+        else {
+          staff[role] = member.personId;
+          if (role === 'anggota') anggota = enrolled;
+        }
       };
       for (const role of demo.loginRoles) {
         const person = personOf(random, demo.input.districtCode, ++sequence);
@@ -115,6 +128,7 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
         type: demo.input.type,
         members,
         random,
+        lending: demo.lends ? lendingOf(demo.id, ordinary, anggota, staff) : undefined,
       });
     }
   }
@@ -155,6 +169,26 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     }
   });
   return logins;
+}
+
+/** The credit union's loan book (seed-loans.ts): ordinary members borrow, officers decide. */
+function lendingOf(
+  cooperativeId: string,
+  ordinary: DemoMember[],
+  anggota: DemoMember | null,
+  staff: Partial<Record<MembershipRole, string>>,
+) {
+  const { manajer, ketua, kasir, bendahara } = staff;
+  if (!anggota || !manajer || !ketua || !kasir || !bendahara)
+    throw new Error(
+      'a lending demo cooperative prints anggota, manajer, ketua, kasir and bendahara',
+    );
+  return demoLending({
+    cooperativeId,
+    members: ordinary,
+    anggota,
+    staff: { manajer, ketua, kasir, bendahara },
+  });
 }
 
 export function writeDemoLogins(dataDir: string, logins: DemoLogin[]) {

@@ -32,7 +32,7 @@ function roundTo(amount: number, step: number): bigint {
 
 /**
  * A plausible year of books for a demo cooperative: members pay simpanan pokok on joining and
- * wajib every month, save sukarela, borrow and repay (credit unions), buy at the store
+ * wajib every month, save sukarela, borrow and repay through the loans module (credit unions: seed-loans.ts), buy at the store
  * (consumer coops) or deliver produce (producer coops); the cooperative pays salaries and
  * utilities. Every figure goes through postJournalEntries like real postings, in batches.
  */
@@ -43,6 +43,8 @@ export async function seedLedgerActivity(
     type: CooperativeType;
     members: DemoMember[];
     random: SeededRandom;
+    /** The lending of each month through the loans module, after the month's other books. */
+    lending?: { atMonthEnd(tx: Tx, month: string): Promise<void> } | undefined;
   },
 ) {
   await withTenant(db, input.cooperativeId, async (tx) => {
@@ -78,9 +80,11 @@ export async function seedLedgerActivity(
       { accountId: code('3-1104'), side: 'credit', amount: 50_000_000n },
     ]);
     if (input.type === 'simpan_pinjam') {
-      post(day('2026-01', 5), 'Pinjaman bank untuk disalurkan kepada anggota', 'bank-facility', [
-        { accountId: code('1-1201'), side: 'debit', amount: 200_000_000n },
-        { accountId: code('2-2101'), side: 'credit', amount: 200_000_000n },
+      // A credit union founded in 2018 carries its reserves into the year: own capital that the
+      // lending limits (15% a borrower) are measured against.
+      post(day('2026-01', 2), 'Saldo awal cadangan umum tahun buku 2025', 'opening-reserve', [
+        { accountId: code('1-1201'), side: 'debit', amount: 250_000_000n },
+        { accountId: code('3-1201'), side: 'credit', amount: 250_000_000n },
       ]);
     }
     for (const [index, member] of input.members.entries()) {
@@ -115,16 +119,6 @@ export async function seedLedgerActivity(
           );
         }
       }
-      if (input.type === 'simpan_pinjam' && input.random.next() < 0.3) {
-        await lendToMember({
-          post,
-          code,
-          random: input.random,
-          index,
-          member,
-          loanAccount: await subAccount('1-1310', member),
-        });
-      }
     }
     for (const month of months) {
       if (input.type === 'konsumen') storeMonth(post, code, input.random, month);
@@ -146,8 +140,13 @@ export async function seedLedgerActivity(
     entries.sort((left, right) =>
       left.businessDate < right.businessDate ? -1 : left.businessDate > right.businessDate ? 1 : 0,
     );
-    for (let start = 0; start < entries.length; start += 500) {
-      await postJournalEntries(ctx, entries.slice(start, start + 500));
+    // Month by month: the month's books, then its lending (which reads balances as they stand).
+    for (const month of months) {
+      const ofMonth = entries.filter((entry) => entry.businessDate.startsWith(month));
+      for (let start = 0; start < ofMonth.length; start += 500) {
+        await postJournalEntries(ctx, ofMonth.slice(start, start + 500));
+      }
+      await input.lending?.atMonthEnd(tx, month);
     }
     await createCheckpoint(ctx, { checkpointDate: '2026-10-31' });
   });
@@ -169,45 +168,6 @@ async function accountsByCode(tx: Tx, cooperativeId: string): Promise<Code> {
     if (!id) throw new Error(`the demo chart has no account ${code}`);
     return id;
   };
-}
-
-/** A flat-rate member loan: disbursed in March or April, repaid monthly with 1 % interest. */
-async function lendToMember(input: {
-  post: Post;
-  code: Code;
-  random: SeededRandom;
-  index: number;
-  member: DemoMember;
-  loanAccount: string;
-}) {
-  const { post, code, random, index, member, loanAccount } = input;
-  const principal = roundTo(random.integer(2, 10) * 1_000_000, 500_000);
-  const tenorMonths = 10n;
-  const startMonth = random.next() < 0.5 ? 2 : 3;
-  post(
-    day(months[startMonth - 1] ?? '2026-02', 15),
-    `Pencairan pinjaman ${member.fullName}`,
-    `loan-${index}`,
-    [
-      { accountId: loanAccount, side: 'debit', amount: principal },
-      { accountId: code('1-1201'), side: 'credit', amount: principal },
-    ],
-  );
-  const installment = principal / tenorMonths; // principals are multiples of 500,000: exact
-  const interest = principal / 100n; // 1 % a month, flat
-  for (const month of months.slice(startMonth)) {
-    if (random.next() < 0.08) continue; // a missed month: arrears the loans module will age
-    post(
-      day(month, 15),
-      `Angsuran pinjaman ${member.fullName} ${month}`,
-      `repay-${index}-${month}`,
-      [
-        { accountId: code('1-1101'), side: 'debit', amount: installment + interest },
-        { accountId: loanAccount, side: 'credit', amount: installment },
-        { accountId: code('4-1201'), side: 'credit', amount: interest },
-      ],
-    );
-  }
 }
 
 function storeMonth(post: Post, code: Code, random: SeededRandom, month: string) {
