@@ -672,17 +672,16 @@ describe("scenario: a credit union's year of lending", () => {
 });
 
 /**
- * Known bugs, reported with this scenario (modules/loans is not changed here): each is written as
- * the behaviour the module documents and marked `it.fails`, so the suite stays green while they
- * stand and turns red the day they are fixed (then change `it.fails` to `it`). The year scenario
- * above avoids them by running no day-end between Fajar's arrears and his reschedule.
+ * Three bugs once found with this scenario (pinned here as `it.fails` until fixed), around a
+ * reschedule after a day-end: the year scenario above runs no day-end between Fajar's arrears
+ * and his reschedule, so it does not see them.
  *
  * A flat loan of Rp6,000,000 over 12 months at 1% (Rp560,000 a month, denda 0.1% a day) paid
  * out on 2 March misses April and May; the day-end of 12 May accrues the denda day by day:
  * April's Rp560,000 for 40 days and May's for 10 = 50 × Rp560 = Rp28,000. The ketua then
  * reschedules it that day.
  */
-describe('loans: known bugs around a reschedule after a day-end', () => {
+describe('loans: a reschedule after a day-end', () => {
   let test: TestApp;
   let loanId: string;
   let kasir: string;
@@ -760,30 +759,28 @@ describe('loans: known bugs around a reschedule after a day-end', () => {
   });
   afterAll(() => test.drop());
 
-  // Bug A: getLoanDetail (queries/get-loan.ts) computes position.penaltyDue with loanPositionOf /
-  // penaltyDueOf (commands/loan-position.ts): all that is overdue × the oldest installment's days
+  // Was bug A: getLoanDetail showed all that is overdue × the oldest installment's days
   // = Rp1,120,000 × 0.1% × 40 = Rp44,800, not the Rp28,000 the day-end accrued and repayLoan
-  // charges (accruedPositionOf). The loan screen shows a denda the teller will not take.
-  it.fails('shows on the loan the denda a repayment would charge', () => {
+  // charges (accruedPositionOf): a denda the teller would not take.
+  it('shows on the loan the denda a repayment would charge', () => {
     expect(before.position).toMatchObject({ daysPastDue: 40, penaltyDue: 28_000n });
   });
 
-  // Bug B: rescheduleLoan (commands/reschedule-loan.ts) records penaltyWaived from the same
-  // loanPositionOf (Rp44,800), not the denda owed (Rp28,000).
-  it.fails('records as waived the denda that was owed', () => {
+  // Was bug B: rescheduleLoan recorded penaltyWaived from the same formula (Rp44,800), not the
+  // denda owed (Rp28,000).
+  it('records as waived the denda that was owed', () => {
     expect(rescheduled.reschedules[0]).toMatchObject({
       interestCarried: 120_000n,
       penaltyWaived: 28_000n,
     });
   });
 
-  // Bug C: the waiver is not applied. accruedPositionOf (commands/accrued-position.ts) starts from
-  // the last day-end position's penalty_accrued_total (Rp28,000, accrued before the reschedule),
-  // and nothing subtracts what the reschedule waived, so the first installment of the new
-  // schedule pays the waived denda first (Rp28,000 less principal) and the loan is in arrears
-  // again. Without a day-end before the reschedule the recomputation over the new schedule finds
-  // no arrears, which is why reschedule.test.ts does not see it.
-  it.fails('does not charge the waived denda on the first new installment', async () => {
+  // Was bug C: the waiver was not applied. accruedPositionOf started from the last day-end
+  // position's penalty_accrued_total (Rp28,000, accrued before the reschedule) and nothing
+  // subtracted what the reschedule waived, so the first installment of the new schedule paid the
+  // waived denda first and the loan was in arrears again. Now the denda owed is accrued less paid
+  // less waived (a reschedule between day-ends: reschedule.test.ts).
+  it('does not charge the waived denda on the first new installment', async () => {
     const paid = await run(kasir, '2026-06-12', (ctx) =>
       repayLoan(ctx, { loanId, channel: 'sukarela', amount: 680_000n }),
     );

@@ -3,6 +3,7 @@ import {
   getLoanDetail,
   repayLoan,
   rescheduleLoan,
+  runLoanDayEnd,
   type RescheduleLoanInput,
 } from '../../src/modules/loans/index.js';
 import { createTestApp, newIdempotencyKey, type TestApp } from '../harness/app.js';
@@ -339,5 +340,78 @@ describe('rescheduling a running loan (restrukturisasi)', () => {
 
   it('leaves a ledger that verifies', async () => {
     expect((await verifyLedger(test.db, coop.cooperativeId)).problems).toEqual([]);
+  });
+});
+
+/**
+ * A reschedule between two day-ends: the denda owed on its day (the last day-end's total and the
+ * days since, on the old schedule) is waived, and no later accrual goes back over those days on
+ * the new schedule, so the waiver never eats denda of the new schedule.
+ */
+describe('rescheduling a loan between day-ends', () => {
+  let test: TestApp;
+  let coop: Awaited<ReturnType<typeof givenLendingCooperative>>;
+  beforeAll(async () => {
+    test = await createTestApp();
+    coop = await givenLendingCooperative(test);
+    await givenPlainFlatProduct(test.db, coop.cooperativeId, coop.manajer.personId);
+  });
+  afterAll(() => test.drop());
+
+  it('waives what was owed on the day and charges only the new schedule denda afterwards', async () => {
+    const dayEnd = (date: string) =>
+      inLoans(
+        test.db,
+        coop.cooperativeId,
+        coop.bendahara.personId,
+        (ctx) => runLoanDayEnd(ctx, { businessDate: date }),
+        at(date),
+      );
+    const detailOn = (date: string) =>
+      inLoans(test.db, coop.cooperativeId, null, (ctx) => getLoanDetail(ctx, loan.id), at(date));
+    const member = await givenBorrower(test, coop.cooperativeId);
+    // Rp6,000,000 over 12 months flat 1%: Rp560,000 a month from 2 April, denda Rp560 a day each.
+    const loan = await givenRunningLoan(test.db, coop.cooperativeId, {
+      membershipId: member.membershipId,
+      amount: 6_000_000n,
+      installments: 12,
+      officerPersonId: coop.bendahara.personId,
+      approverPersonId: coop.manajer.personId,
+    });
+    // 10 May: April's installment 38 days late, May's 8: 46 × Rp560.
+    expect(await dayEnd('2026-05-10')).toMatchObject({ penaltyAccrued: 25_760n });
+    // 12 May: two more days of both, Rp2,240, not yet seen by a day-end.
+    expect((await detailOn('2026-05-12')).position).toMatchObject({ penaltyDue: 28_000n });
+    const rescheduled = await inLoans(
+      test.db,
+      coop.cooperativeId,
+      coop.ketua.personId,
+      (ctx) =>
+        rescheduleLoan(ctx, {
+          loanId: loan.id,
+          newInstallments: 12,
+          reason: 'Gagal panen',
+          effectiveDate: '2026-05-12',
+        }),
+      at('2026-05-12'),
+    );
+    expect(rescheduled.reschedules[0]).toMatchObject({ penaltyWaived: 28_000n });
+    expect(rescheduled.position).toMatchObject({ penaltyDue: 0n });
+    expect(await dayEnd('2026-05-13')).toMatchObject({ penaltyAccrued: 0n });
+    // 22 June, days skipped: the first new installment (Rp680,000 with April's and May's interest
+    // carried, due 12 June) is 10 days late: Rp6,800, all of it owed.
+    expect(await dayEnd('2026-06-22')).toMatchObject({ penaltyAccrued: 6_800n });
+    expect((await detailOn('2026-06-22')).position).toMatchObject({
+      daysPastDue: 10,
+      penaltyDue: 6_800n,
+    });
+    const paid = await inLoans(
+      test.db,
+      coop.cooperativeId,
+      coop.kasir.personId,
+      (ctx) => repayLoan(ctx, { loanId: loan.id, channel: 'sukarela', amount: 686_800n }),
+      at('2026-06-22'),
+    );
+    expect(paid).toMatchObject({ penalty: 6_800n, interest: 180_000n, principal: 500_000n });
   });
 });

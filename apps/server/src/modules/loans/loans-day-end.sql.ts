@@ -1,5 +1,6 @@
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/database.js';
+import type { PenaltyWaivers } from './commands/penalty-accrual.js';
 import { loanDayEndPositions, loanDayEndRuns, loanDayEndSettings } from './loans-day-end.schema.js';
 
 export type LoanDayEndRunRow = typeof loanDayEndRuns.$inferSelect;
@@ -226,6 +227,50 @@ export async function findLastPosition(
     .orderBy(desc(loanDayEndPositions.businessDate))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Per loan (of `loanIds`) rescheduled on or before `through`: the business date (UTC, as
+ * businessDateOf) of its last reschedule, the penalty all its reschedules through then waived,
+ * and the penalty paid on or before that date (see penalty-accrual.ts accrualBaseOf).
+ */
+export async function listPenaltyWaivers(
+  tx: Tx,
+  cooperativeId: string,
+  input: { loanIds: string[]; through: string },
+) {
+  const waivers = new Map<string, PenaltyWaivers>();
+  if (input.loanIds.length === 0) return waivers;
+  const rows = await queryRows<{
+    loan_id: string;
+    waived_on: string;
+    penalty_waived: string;
+    penalty_paid_through: string;
+  }>(
+    tx,
+    sql`with waived as (
+          select r.loan_id, max((r.approved_at at time zone 'UTC')::date) as waived_on,
+            sum(r.penalty_waived) as penalty_waived
+          from loan_reschedules r
+          where r.cooperative_id = ${cooperativeId}
+            and r.loan_id = any(${sql.param(input.loanIds)}::uuid[])
+            and (r.approved_at at time zone 'UTC')::date <= ${input.through}::date
+          group by r.loan_id
+        )
+        select w.loan_id, to_char(w.waived_on, 'YYYY-MM-DD') as waived_on,
+          w.penalty_waived::text,
+          coalesce((select sum(p.penalty) from loan_repayments p
+                    where p.cooperative_id = ${cooperativeId} and p.loan_id = w.loan_id
+                      and p.paid_on <= w.waived_on), 0)::text as penalty_paid_through
+        from waived w`,
+  );
+  for (const row of rows)
+    waivers.set(row.loan_id, {
+      waivedOn: row.waived_on,
+      penaltyWaived: BigInt(row.penalty_waived),
+      penaltyPaidThrough: BigInt(row.penalty_paid_through),
+    });
+  return waivers;
 }
 
 /** Aktif auto-debit loans disbursed by the date (few; each is repaid through the repayment path). */

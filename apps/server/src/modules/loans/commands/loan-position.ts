@@ -1,9 +1,8 @@
-import { accruePenalty } from '../rules/penalty.js';
 import { allocateRepayment, installmentStatusAsOf } from '../rules/repayment-allocation.js';
 import { daysBetween } from '../rules/calendar.js';
 import type { Installment } from '../rules/schedule.js';
 import type { LoanInstallmentRow } from '../loans.sql.js';
-import type { LoanRepaymentRow, LoanRow } from '../loans.types.js';
+import type { LoanRepaymentRow } from '../loans.types.js';
 
 // Pure computations over a loan's stored schedule and repayments (no db, no clock: `asOf` is an
 // argument). They sit beside the commands because rules/ is owned by the rules work; they can
@@ -44,7 +43,7 @@ export interface LoanPosition {
   daysPastDue: number;
   overduePrincipal: bigint;
   overdueInterest: bigint;
-  /** Denda owed today (see penaltyDueOf). */
+  /** Denda owed today: accrued less paid and waived (accrued-position.ts). */
   penaltyDue: bigint;
   /** Interest of installments due on or before `asOf`, not yet paid. */
   interestDue: bigint;
@@ -59,15 +58,16 @@ export interface LoanPosition {
 const positivePart = (value: bigint) => (value > 0n ? value : 0n);
 
 /**
- * Where a running loan stands on `asOf`. An early payoff pays the current period's interest (the
- * installment the member is in) but no later period's.
+ * Where a running loan stands on `asOf`, owing `penaltyDue` in denda (what the day-end accrued
+ * less what was paid and waived: accruedPositionOf computes it). An early payoff pays the current
+ * period's interest (the installment the member is in) but no later period's.
  */
 export function loanPositionOf(
-  loan: Pick<LoanRow, 'penaltyBpsPerDay'>,
   schedule: readonly Installment[],
   repayments: readonly LoanRepaymentRow[],
-  asOf: string,
+  input: { asOf: string; penaltyDue: bigint },
 ): LoanPosition {
+  const { asOf, penaltyDue } = input;
   const paid = paidTotalsOf(repayments);
   const status = installmentStatusAsOf(schedule, paid, asOf);
   let interestThroughToday = 0n;
@@ -84,13 +84,6 @@ export function loanPositionOf(
   const interestDue = positivePart(interestThroughToday - paid.interest);
   const currentInterest =
     positivePart(interestThroughToday + currentPeriodInterest - paid.interest) - interestDue;
-  const penaltyDue = penaltyDueOf({
-    penaltyBpsPerDay: loan.penaltyBpsPerDay,
-    overdueAmount: status.overduePrincipal + status.overdueInterest,
-    daysPastDue: status.daysPastDue,
-    asOf,
-    repayments,
-  });
   return {
     asOf,
     paid,
@@ -135,30 +128,6 @@ export function allocateOnPosition(position: LoanPosition, amount: bigint) {
       allocation.interest === position.interestDue + position.currentInterest &&
       allocation.penalty === position.penaltyDue,
   };
-}
-
-/**
- * Denda owed on `asOf`: the penalty on what is overdue for the days it has been overdue, less
- * the penalty already paid since the arrears began. Until the day-end job accrues penalties
- * daily, this is computed at the moment of payment.
- */
-export function penaltyDueOf(input: {
-  penaltyBpsPerDay: number;
-  overdueAmount: bigint;
-  daysPastDue: number;
-  asOf: string;
-  repayments: readonly Pick<LoanRepaymentRow, 'paidOn' | 'penalty'>[];
-}): bigint {
-  if (input.daysPastDue === 0 || input.overdueAmount === 0n) return 0n;
-  const accrued = accruePenalty({
-    overdueAmount: input.overdueAmount,
-    penaltyBpsPerDay: input.penaltyBpsPerDay,
-    days: input.daysPastDue,
-  });
-  const paidSinceArrears = input.repayments
-    .filter((row) => daysBetween(row.paidOn, input.asOf) < input.daysPastDue)
-    .reduce((sum, row) => sum + row.penalty, 0n);
-  return accrued > paidSinceArrears ? accrued - paidSinceArrears : 0n;
 }
 
 export type InstallmentState = 'paid' | 'partly_paid' | 'due' | 'overdue' | 'upcoming' | 'waived';

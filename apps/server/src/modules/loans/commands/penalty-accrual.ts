@@ -3,7 +3,6 @@ import { installmentStatusAsOf } from '../rules/repayment-allocation.js';
 import { civilDateOf, dayNumberOf, formatIsoDate, parseIsoDate } from '../rules/calendar.js';
 import type { Installment } from '../rules/schedule.js';
 import type { LoanRepaymentRow, LoanRow } from '../loans.types.js';
-import type { LoanPosition } from './loan-position.js';
 
 // Pure (no db, no clock) like loan-position.ts beside it: the denda accrual shared by the day-end
 // and the repayment path, so a repayment charges exactly what the day-end accrued or would accrue.
@@ -12,7 +11,13 @@ import type { LoanPosition } from './loan-position.js';
 // less what was paid before the day (a payment counts from the next day). So a repayment on day D
 // owes the penalty through D, and the day-end of D, which runs after it, accrues day D on the
 // same base. Accruals are cumulative per loan (loan_day_end_positions.penalty_accrued_total);
-// what a loan owes is that total less all penalty paid.
+// what a loan owes is that total less all penalty paid and all penalty waived by reschedules.
+//
+// A reschedule waives the denda owed on its day (loan_reschedules.penalty_waived) and replaces
+// the unpaid installments it was accruing on: the new schedule starts clean. So accrual never
+// goes back over the days through a reschedule (the current schedule would see them wrongly):
+// it continues from the reschedule's day, where everything accrued was paid or waived
+// (accrualBaseOf).
 
 type Paid = Pick<LoanRepaymentRow, 'paidOn' | 'principal' | 'interest'>;
 
@@ -71,8 +76,9 @@ export interface AccruedPenalty {
 }
 
 /**
- * What the loan has accrued in penalty through `asOf`: the last day-end's total plus the days
- * since it (all days since the first due date when no day-end has seen the loan).
+ * What the loan has accrued in penalty through `asOf`: the total accrued through the base's date
+ * (the last day-end's, or a later reschedule's: accrualBaseOf) plus the days since it (all days
+ * since the first due date when there is no base).
  */
 export function penaltyAccruedThrough(
   loan: Pick<LoanRow, 'penaltyBpsPerDay'>,
@@ -89,13 +95,34 @@ export function penaltyAccruedThrough(
   return (last?.penaltyAccruedTotal ?? 0n) + penaltyOfRupiahDays(rupiahDays, loan.penaltyBpsPerDay);
 }
 
-/** A position whose penalty is the accrued penalty less all penalty paid. */
-export function withAccruedPenalty(position: LoanPosition, accruedTotal: bigint): LoanPosition {
-  const owed = accruedTotal - position.paid.penalty;
-  const penaltyDue = owed > 0n ? owed : 0n;
+/** What a loan's reschedules waived (loan_reschedules.penalty_waived), through a date. */
+export interface PenaltyWaivers {
+  /** The business date of the loan's last reschedule: the denda owed that day was waived. */
+  waivedOn: string;
+  /** The penalty waived by all its reschedules through that day. */
+  penaltyWaived: bigint;
+  /** The penalty paid on or before that day. */
+  penaltyPaidThrough: bigint;
+}
+
+/**
+ * Where a loan's accrual continues from: the last day-end's accrual, unless a reschedule came on
+ * or after that day-end's date; then the reschedule's day, with the total accrued through it
+ * being everything paid or waived by then (nothing was owed once the reschedule waived it).
+ */
+export function accrualBaseOf(
+  last: AccruedPenalty | null,
+  waivers: PenaltyWaivers | null,
+): AccruedPenalty | null {
+  if (waivers === null || (last !== null && last.businessDate > waivers.waivedOn)) return last;
   return {
-    ...position,
-    penaltyDue,
-    payoffAmount: position.payoffAmount - position.penaltyDue + penaltyDue,
+    businessDate: waivers.waivedOn,
+    penaltyAccruedTotal: waivers.penaltyWaived + waivers.penaltyPaidThrough,
   };
+}
+
+/** The denda a loan owes: accrued less paid less waived (never below nothing). */
+export function penaltyOwedOf(input: { accrued: bigint; paid: bigint; waived: bigint }): bigint {
+  const owed = input.accrued - input.paid - input.waived;
+  return owed > 0n ? owed : 0n;
 }

@@ -13,7 +13,8 @@ import {
   lockActiveLoansOf,
 } from '../loans.sql.js';
 import { businessDateOf, type LoanRepaymentRow, type LoansContext } from '../loans.types.js';
-import { loanPositionOf, scheduleOf, type LoanPosition } from './loan-position.js';
+import { accruedPositionOf } from './accrued-position.js';
+import { scheduleOf, type LoanPosition } from './loan-position.js';
 import { postLoanRepayment } from './post-loan-repayment.js';
 
 /** What one running loan asks of a payroll deduction, in the order the deduction fills it. */
@@ -106,7 +107,9 @@ export async function repayLoanFromPayroll(
   for (const loan of loans) {
     const schedule = scheduleOf(await listInstallments(ctx.tx, ctx.cooperativeId, loan.id));
     const repayments = await listRepayments(ctx.tx, ctx.cooperativeId, loan.id);
-    owed.push(payrollOwedOf(loanPositionOf(loan, schedule, repayments, asOf), schedule));
+    // What each loan owes as its repayment will charge it (accrued denda: accrued-position.ts).
+    const position = await accruedPositionOf(ctx, loan, schedule, repayments, asOf);
+    owed.push(payrollOwedOf(position, schedule));
   }
   const split = splitPayrollRepayment(input.amount, owed);
   // Money beyond everything owed has no loan to go to: the bendahara returns it to the member.

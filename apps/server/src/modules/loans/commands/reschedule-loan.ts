@@ -13,7 +13,8 @@ import {
 } from '../loans.sql.js';
 import { businessDateOf, deciderRoles, type LoansContext } from '../loans.types.js';
 import { getLoan, getLoanDetail } from '../queries/get-loan.js';
-import { loanPositionOf, scheduleOf } from './loan-position.js';
+import { accruedPositionOf } from './accrued-position.js';
+import { scheduleOf } from './loan-position.js';
 import { planReschedule } from './loan-reschedule-plan.js';
 
 /** How far ahead a new schedule may start: a reschedule answers a present difficulty. */
@@ -65,7 +66,8 @@ export async function rescheduleLoan(ctx: LoansContext, input: RescheduleLoanInp
   const version = rows[0]?.scheduleVersion ?? 1;
   const schedule = scheduleOf(rows);
   const repayments = await listRepayments(ctx.tx, ctx.cooperativeId, loan.id);
-  const position = loanPositionOf(loan, schedule, repayments, asOf);
+  // The denda owed today, exactly as a repayment would charge it: that is what is waived.
+  const position = await accruedPositionOf(ctx, loan, schedule, repayments, asOf);
   // Only interest or denda left: nothing to spread over a new schedule; the member pays it off.
   if (position.principalOutstanding === 0n) throw new DomainError('loans.nothing_to_reschedule');
   const rate = input.newRateBpsPerMonth ?? loan.interestRateBpsPerMonth;

@@ -16,6 +16,7 @@ import {
   insertDayEndRun,
   listAgingRows,
   listAutoDebitLoanIds,
+  listPenaltyWaivers,
   listSchedulesAndRepayments,
   type AgingRow,
   type LoanDayEndRunRow,
@@ -32,7 +33,13 @@ import { getLoanDayEndSettings } from '../queries/get-loan-day-end-settings.js';
 import type { Installment } from '../rules/schedule.js';
 import { accruedPositionOf } from './accrued-position.js';
 import { scheduleOf } from './loan-position.js';
-import { overdueRupiahDays, penaltyOfRupiahDays } from './penalty-accrual.js';
+import {
+  accrualBaseOf,
+  overdueRupiahDays,
+  penaltyOfRupiahDays,
+  penaltyOwedOf,
+  type AccruedPenalty,
+} from './penalty-accrual.js';
 import { repayLoan } from './repay-loan.js';
 
 export function dayEndRunViewOf(run: LoanDayEndRunRow) {
@@ -49,7 +56,10 @@ export function dayEndRunViewOf(run: LoanDayEndRunRow) {
  * 2. Aging, set-based (listAgingRows): days past due, overdue principal and interest, principal
  *    outstanding; collectibility by the loan's scheme and the cooperative's bands.
  * 3. Penalty (denda): accrued for each day since the loan's last accrual (skipped days caught up)
- *    on what was overdue when the day began (penalty-accrual.ts). Tracked off the ledger in the
+ *    on what was overdue when the day began (penalty-accrual.ts); a loan rescheduled since its
+ *    last accrual accrues from the reschedule's day (accrualBaseOf: the denda owed then was
+ *    waived, the replaced installments accrue nothing more), and what reschedules waived is not
+ *    owed. Tracked off the ledger in the
  *    positions and recognised as income (4-1203) when paid: penalties on loans in arrears are
  *    too uncertain to book as income and receivable (SAK EP: income when it is probable the
  *    benefit flows; docs/architecture.md, Loans).
@@ -118,47 +128,74 @@ export async function runLoanDayEnd(ctx: LoansContext, input: { businessDate: st
 }
 
 interface Accruals {
-  /** Per row (same order): penalty accrued by this run and the cumulative total after it. */
+  /**
+   * Per row (same order): penalty accrued by this run, the cumulative total after it, and the
+   * penalty waived by the loan's reschedules.
+   */
   accrued: bigint[];
   totals: bigint[];
+  waived: bigint[];
   total: bigint;
 }
 
 /**
- * Each loan's penalty for the days since its last accrual. A loan the previous run saw the day
- * before needs one day: its overdue amount when the day began (from the aging row). Others (no
- * earlier position, or skipped days) are summed over their window from schedule and repayments.
+ * Each loan's penalty for the days since its last accrual (the previous run's position, or the
+ * day of a reschedule on or after it: accrualBaseOf). A loan last accrued the day before needs
+ * one day: its overdue amount when the day began (from the aging row). Others (no earlier
+ * accrual, or skipped days) are summed over their window from schedule and repayments.
  */
 async function accrualsOf(ctx: LoansContext, rows: AgingRow[], businessDate: string) {
-  const result: Accruals = { accrued: [], totals: [], total: 0n };
-  const catchUp = rows.filter((row) => needsCatchUp(row, businessDate));
-  const windows = await catchUpRupiahDays(ctx, catchUp, businessDate);
+  const result: Accruals = { accrued: [], totals: [], waived: [], total: 0n };
+  const waivers = await listPenaltyWaivers(ctx.tx, ctx.cooperativeId, {
+    loanIds: rows.map((row) => row.loan_id),
+    through: businessDate,
+  });
+  const bases = new Map<string, AccruedPenalty | null>();
   for (const row of rows) {
-    const previous = BigInt(row.last_penalty_accrued_total ?? '0');
+    const last =
+      row.last_accrual_date === null
+        ? null
+        : {
+            businessDate: row.last_accrual_date,
+            penaltyAccruedTotal: BigInt(row.last_penalty_accrued_total ?? '0'),
+          };
+    bases.set(row.loan_id, accrualBaseOf(last, waivers.get(row.loan_id) ?? null));
+  }
+  const baseDateOf = (row: AgingRow) => bases.get(row.loan_id)?.businessDate ?? null;
+  const catchUp = rows.filter((row) => needsCatchUp(row, baseDateOf(row), businessDate));
+  const windows = await catchUpRupiahDays(ctx, catchUp, { baseDateOf, businessDate });
+  for (const row of rows) {
+    const base = bases.get(row.loan_id) ?? null;
     const rupiahDays = windows.get(row.loan_id);
     const accrued =
       rupiahDays !== undefined
         ? penaltyOfRupiahDays(rupiahDays, row.penalty_bps_per_day)
-        : row.last_accrual_date === null
+        : base === null
           ? 0n
           : accruePenalty({
               overdueAmount: BigInt(row.overdue_at_start),
               penaltyBpsPerDay: row.penalty_bps_per_day,
-              days: daysBetween(row.last_accrual_date, businessDate),
+              days: daysBetween(base.businessDate, businessDate),
             });
     result.accrued.push(accrued);
-    result.totals.push(previous + accrued);
+    result.totals.push((base?.penaltyAccruedTotal ?? 0n) + accrued);
+    result.waived.push(waivers.get(row.loan_id)?.penaltyWaived ?? 0n);
     result.total += accrued;
   }
   return result;
 }
 
-function needsCatchUp(row: AgingRow, businessDate: string): boolean {
+function needsCatchUp(row: AgingRow, baseDate: string | null, businessDate: string): boolean {
   if (!row.has_installments_due || row.penalty_bps_per_day === 0) return false;
-  return row.last_accrual_date === null || daysBetween(row.last_accrual_date, businessDate) > 1;
+  return baseDate === null || daysBetween(baseDate, businessDate) > 1;
 }
 
-async function catchUpRupiahDays(ctx: LoansContext, rows: AgingRow[], businessDate: string) {
+async function catchUpRupiahDays(
+  ctx: LoansContext,
+  rows: AgingRow[],
+  input: { baseDateOf: (row: AgingRow) => string | null; businessDate: string },
+) {
+  const { businessDate } = input;
   const windows = new Map<string, bigint>();
   if (rows.length === 0) return windows;
   const loaded = await listSchedulesAndRepayments(
@@ -194,7 +231,7 @@ async function catchUpRupiahDays(ctx: LoansContext, rows: AgingRow[], businessDa
     const rupiahDays = overdueRupiahDays(
       schedules.get(row.loan_id) ?? [],
       repayments.get(row.loan_id) ?? [],
-      { after: row.last_accrual_date, through: businessDate },
+      { after: input.baseDateOf(row), through: businessDate },
     );
     windows.set(row.loan_id, rupiahDays);
   }
@@ -229,7 +266,11 @@ async function classifyAndReserve(ctx: LoansContext, rows: AgingRow[], accrual: 
       settings.allowanceRatesBps[scheme],
     );
     const accruedTotal = accrual.totals[index] ?? 0n;
-    const owed = accruedTotal - BigInt(row.penalty_paid);
+    const owed = penaltyOwedOf({
+      accrued: accruedTotal,
+      paid: BigInt(row.penalty_paid),
+      waived: accrual.waived[index] ?? 0n,
+    });
     total += reserve;
     totalOutstanding += outstanding;
     if (row.days_past_due > 0) overdueLoanCount++;
@@ -241,7 +282,7 @@ async function classifyAndReserve(ctx: LoansContext, rows: AgingRow[], accrual: 
     columns.overdueInterest.push(row.overdue_interest);
     columns.penaltyAccrued.push(String(accrual.accrued[index] ?? 0n));
     columns.penaltyAccruedTotal.push(String(accruedTotal));
-    columns.penaltyOwed.push(String(owed > 0n ? owed : 0n));
+    columns.penaltyOwed.push(String(owed));
     columns.requiredAllowance.push(String(reserve));
   });
   return { columns, requiredAllowance: total, totalOutstanding, overdueLoanCount };

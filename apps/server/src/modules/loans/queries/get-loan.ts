@@ -15,7 +15,8 @@ import {
   type LoanAssessmentRow,
 } from '../loans.sql.js';
 import { businessDateOf, type LoanRow, type LoansReadContext } from '../loans.types.js';
-import { installmentsWithPayments, loanPositionOf, scheduleOf } from '../commands/loan-position.js';
+import { accruedPositionOf } from '../commands/accrued-position.js';
+import { installmentsWithPayments, scheduleOf } from '../commands/loan-position.js';
 import { approvalStateOf } from '../commands/loan-approvals.js';
 
 /** Refuses: loans.loan_not_found. */
@@ -97,7 +98,10 @@ export async function getLoanDetail(ctx: LoansReadContext, loanId: string) {
   const reschedules = await rescheduleViewsOf(ctx, loan.id);
   const funding = await findAssignmentRow(ctx.tx, ctx.cooperativeId, loan.id);
   const isRunning = loan.status === 'aktif';
-  const position = isRunning ? loanPositionOf(loan, schedule, repayments, asOf) : null;
+  // The denda a repayment would charge today (accrued, less paid and waived).
+  const position = isRunning
+    ? await accruedPositionOf(ctx, loan, schedule, repayments, asOf)
+    : null;
   const paid = { principal: 0n, interest: 0n };
   let outstanding = loan.principal;
   const repaymentViews = repayments.map((row) => {
