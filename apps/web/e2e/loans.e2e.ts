@@ -82,6 +82,9 @@ describe('loans in the member app and the committee queue', () => {
     await member.getByTestId('loan-applied-open').click();
     await member.getByTestId('loan-title').waitFor();
     const loanUrl = member.url();
+    // The demo member already has loans of their own: find this one by its id.
+    const loanId = new URL(loanUrl).pathname.split('/').pop() ?? '';
+    const myLoanCard = () => member.locator(`[data-testid="my-loan"][data-loan-id="${loanId}"]`);
     expect(await member.getByTestId('loan-status').getAttribute('data-status')).toBe('diajukan');
     expect(await member.getByTestId('loan-approvals').getAttribute('data-required')).toBe('2');
 
@@ -111,7 +114,7 @@ describe('loans in the member app and the committee queue', () => {
     expect(await member.getByTestId('loan-status').getAttribute('data-status')).toBe('disetujui');
     expect(await member.getByTestId('loan-decision').count()).toBe(2);
     await member.getByRole('link', { name: /Pinjaman saya/ }).click();
-    const card = member.getByTestId('my-loan').first();
+    const card = myLoanCard();
     await card.waitFor();
     expect(await card.getAttribute('data-status')).toBe('disetujui');
     expect(await card.getByTestId('loan-status').textContent()).toBe('Disetujui');
@@ -131,7 +134,7 @@ describe('loans in the member app and the committee queue', () => {
     await member.getByTestId('pin-submit').click();
     await member.getByTestId('pin-notice').waitFor();
     await member.goto(new URL('/pinjaman/saya', member.url()).href);
-    const running = member.getByTestId('my-loan').first();
+    const running = myLoanCard();
     await running.getByTestId('self-repay-open').click();
     await running.getByTestId('self-repay-available').waitFor();
     // Nothing is due yet: the form offers the first installment, Rp280.000.
