@@ -106,6 +106,8 @@ describe('the books on a phone', () => {
       await view.or(error).waitFor();
       if ((await error.count()) > 0)
         throw new Error(`${kind}: the API refused: ${(await error.textContent()) ?? ''}`);
+      // The statement's rows may render a moment after its view: wait for the first.
+      await chair.getByTestId('statement-row').first().waitFor();
       expect(await chair.getByTestId('statement-row').count()).toBeGreaterThan(0);
       expect(await pageWidth(chair)).toBeLessThanOrEqual(phone.width);
     }

@@ -1,25 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useLocale } from '../../lib/use-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { Amount, Notice } from '../ledger/ledger-ui';
 import { formatRupiah, groupDigits } from '../ledger/rupiah';
 import { BackLink } from '../members/member-scope';
-import { useMemberSearch } from '../members/members-api';
+import { ActiveMemberSearch, type ChosenMember } from '../members/ActiveMemberSearch';
 import { useCurrentTellerSession } from '../savings/savings-api';
 import { parsePositiveAmount } from '../savings/savings-helpers';
 import { useLoan, useMemberLoans, useRepayLoan } from './loans-api';
 import { LoanGate, LoanTermsLine, RepaymentReceipt, type LoanScope } from './loans-ui';
 import type { LoanChannel, LoanDetail, LoanRepayment } from './loans-types';
-
-interface ChosenMember {
-  membershipId: string;
-  memberNumber: string;
-  fullName: string;
-}
 
 function MemberSearch({
   scope,
@@ -29,56 +22,15 @@ function MemberSearch({
   onChoose: (member: ChosenMember) => void;
 }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
-  const debounced = useDebouncedValue(query.trim(), 300);
-  const search = useMemberSearch(scope.cooperativeId, debounced);
-  const results = (search.data ?? []).filter((member) => member.status === 'aktif');
   return (
     <section className="card section" data-testid="loan-teller-finder">
       <h2>{t('loans.teller.findTitle')}</h2>
-      <label className="field">
-        {t('loans.teller.searchLabel')}
-        <input
-          type="search"
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-          }}
-          placeholder={t('members.search.placeholder')}
-          data-testid="loan-teller-search"
-        />
-      </label>
-      {debounced !== '' && (
-        <div aria-live="polite">
-          {search.isError && <ErrorMessage error={search.error} />}
-          {search.isPending && <LoadingMessage />}
-          {search.isSuccess && results.length === 0 && (
-            <p className="muted small">{t('members.search.empty')}</p>
-          )}
-          <ul className="plain-list result-list">
-            {results.map((member) => (
-              <li key={member.membershipId}>
-                <button
-                  type="button"
-                  className="result-button"
-                  onClick={() => {
-                    onChoose({
-                      membershipId: member.membershipId,
-                      memberNumber: member.memberNumber ?? '',
-                      fullName: member.fullName,
-                    });
-                  }}
-                  data-testid="loan-teller-member"
-                  data-member-number={member.memberNumber ?? ''}
-                >
-                  <span className="member-number">{member.memberNumber ?? '—'}</span>
-                  <span className="member-name">{member.fullName}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ActiveMemberSearch
+        cooperativeId={scope.cooperativeId}
+        label={t('loans.teller.searchLabel')}
+        testIds={{ search: 'loan-teller-search', result: 'loan-teller-member' }}
+        onChoose={onChoose}
+      />
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useLocale } from '../../lib/use-locale';
 import { errorText } from '../../lib/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { Amount, Notice } from '../ledger/ledger-ui';
 import { BackLink, ScopeGate, type CooperativeScope } from '../members/member-scope';
-import { useMemberSearch, verifyCard } from '../members/members-api';
+import { ActiveMemberSearch, type ChosenMember } from '../members/ActiveMemberSearch';
+import { verifyCard } from '../members/members-api';
 import { CardScanner, canScanWithCamera } from './CardScanner';
 import { ReceiptView } from './ReceiptView';
 import {
@@ -33,12 +33,6 @@ import type {
   TellerSession,
   TellerTransactionType,
 } from './savings-types';
-
-interface ChosenMember {
-  membershipId: string;
-  memberNumber: string;
-  fullName: string;
-}
 
 // --- The drawer: open, figures, close ------------------------------------------------------
 
@@ -217,9 +211,6 @@ function MemberFinder({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const [query, setQuery] = useState('');
-  const debounced = useDebouncedValue(query.trim(), 300);
-  const search = useMemberSearch(scope.cooperativeId, debounced);
   const [isScanning, setIsScanning] = useState(false);
   const [payloadText, setPayloadText] = useState('');
   const [cardError, setCardError] = useState<string | null>(null);
@@ -252,53 +243,15 @@ function MemberFinder({
     }
   }
 
-  const results = (search.data ?? []).filter((member) => member.status === 'aktif');
   return (
     <section className="card section" data-testid="teller-finder">
       <h2>{t('savings.teller.findTitle')}</h2>
-      <label className="field">
-        {t('savings.teller.searchLabel')}
-        <input
-          type="search"
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-          }}
-          placeholder={t('members.search.placeholder')}
-          data-testid="teller-search"
-        />
-      </label>
-      {debounced !== '' && (
-        <div aria-live="polite">
-          {search.isError && <ErrorMessage error={search.error} />}
-          {search.isPending && <LoadingMessage />}
-          {search.isSuccess && results.length === 0 && (
-            <p className="muted small">{t('members.search.empty')}</p>
-          )}
-          <ul className="plain-list result-list">
-            {results.map((member) => (
-              <li key={member.membershipId}>
-                <button
-                  type="button"
-                  className="result-button"
-                  onClick={() => {
-                    onChoose({
-                      membershipId: member.membershipId,
-                      memberNumber: member.memberNumber ?? '',
-                      fullName: member.fullName,
-                    });
-                  }}
-                  data-testid="teller-member-result"
-                  data-member-number={member.memberNumber ?? ''}
-                >
-                  <span className="member-number">{member.memberNumber ?? '—'}</span>
-                  <span className="member-name">{member.fullName}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ActiveMemberSearch
+        cooperativeId={scope.cooperativeId}
+        label={t('savings.teller.searchLabel')}
+        testIds={{ search: 'teller-search', result: 'teller-member-result' }}
+        onChoose={onChoose}
+      />
       <div className="card-check">
         {hasCamera &&
           (isScanning ? (
