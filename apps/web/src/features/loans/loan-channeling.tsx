@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/use-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, todayIso } from '../ledger/dates';
-import { Amount, Notice, TableScroll } from '../ledger/ledger-ui';
+import { Amount, Notice } from '../ledger/ledger-ui';
 import { formatRupiah } from '../ledger/rupiah';
 import { parsePositiveAmount } from '../savings/savings-helpers';
 import {
@@ -23,7 +23,7 @@ import {
 } from './facility-helpers';
 import { DownloadLinks, InputField, SegmentedField } from './form-fields';
 import { bpsToPercentText } from './loans-helpers';
-import { looseT, type LoanScope } from './loans-ui';
+import { InstallmentAmountsTable, looseT, type LoanScope } from './loans-ui';
 import {
   channelingPayoutNames,
   loanChannelNames,
@@ -377,45 +377,13 @@ function ChanneledFacts({ channeled }: { channeled: ChanneledLoan }) {
 
 function ChanneledSchedule({ channeled }: { channeled: ChanneledLoan }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   if (channeled.schedule.length === 0) return null;
   return (
-    <TableScroll label={t('loans.schedule.title')}>
-      <table className="data-table" data-testid="channeling-schedule">
-        <thead>
-          <tr>
-            <th scope="col">{t('loans.schedule.number')}</th>
-            <th scope="col">{t('loans.schedule.due')}</th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.total')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.principal')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.interest')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {channeled.schedule.map((row) => (
-            <tr key={row.number}>
-              <td>{row.number}</td>
-              <td className="nowrap">{formatDate(row.dueDate, locale)}</td>
-              <td className="numeric">
-                <Amount value={row.total} isBare />
-              </td>
-              <td className="numeric">
-                <Amount value={row.principal} isBare />
-              </td>
-              <td className="numeric">
-                <Amount value={row.interest} isBare />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <InstallmentAmountsTable
+      label={t('loans.schedule.title')}
+      testId="channeling-schedule"
+      rows={channeled.schedule}
+    />
   );
 }
 

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/use-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, formatDateTime, todayIso } from '../ledger/dates';
-import { Amount, Notice, TableScroll } from '../ledger/ledger-ui';
+import { Amount, Notice } from '../ledger/ledger-ui';
 import { useRescheduleLoan, useSetAutoDebit } from './loans-api';
 import { bpsToPercentText } from './loans-helpers';
 import { InputField } from './form-fields';
-import { looseT, type LoanScope } from './loans-ui';
+import { InstallmentAmountsTable, looseT, type LoanScope } from './loans-ui';
 import {
   addDays,
   emptyRescheduleFields,
@@ -120,48 +120,16 @@ export function RescheduleForm({ scope, loan }: { scope: LoanScope; loan: LoanDe
 
 function SupersededSchedule({ reschedule }: { reschedule: LoanReschedule }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   return (
     <details>
       <summary className="small">
         {t('loans.reschedule.superseded', { count: reschedule.supersededSchedule.length })}
       </summary>
-      <TableScroll label={t('loans.reschedule.supersededTitle')}>
-        <table className="data-table" data-testid="reschedule-superseded">
-          <thead>
-            <tr>
-              <th scope="col">{t('loans.schedule.number')}</th>
-              <th scope="col">{t('loans.schedule.due')}</th>
-              <th scope="col" className="numeric">
-                {t('loans.schedule.total')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('loans.schedule.principal')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('loans.schedule.interest')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reschedule.supersededSchedule.map((row) => (
-              <tr key={row.number}>
-                <td>{row.number}</td>
-                <td className="nowrap">{formatDate(row.dueDate, locale)}</td>
-                <td className="numeric">
-                  <Amount value={row.total} isBare />
-                </td>
-                <td className="numeric">
-                  <Amount value={row.principal} isBare />
-                </td>
-                <td className="numeric">
-                  <Amount value={row.interest} isBare />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <InstallmentAmountsTable
+        label={t('loans.reschedule.supersededTitle')}
+        testId="reschedule-superseded"
+        rows={reschedule.supersededSchedule}
+      />
     </details>
   );
 }

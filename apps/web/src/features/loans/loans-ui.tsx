@@ -244,6 +244,64 @@ export function ScheduleTable({ schedule }: { schedule: readonly LoanInstallment
   );
 }
 
+/** Installments as plain amounts (no paid state): a bank's schedule, or a superseded one. */
+export function InstallmentAmountsTable({
+  label,
+  testId,
+  rows,
+}: {
+  label: string;
+  testId: string;
+  rows: readonly {
+    number: number;
+    dueDate: string;
+    total: string;
+    principal: string;
+    interest: string;
+  }[];
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  return (
+    <TableScroll label={label}>
+      <table className="data-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('loans.schedule.number')}</th>
+            <th scope="col">{t('loans.schedule.due')}</th>
+            <th scope="col" className="numeric">
+              {t('loans.schedule.total')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('loans.schedule.principal')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('loans.schedule.interest')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.number}>
+              <td>{row.number}</td>
+              <td className="nowrap">{formatDate(row.dueDate, locale)}</td>
+              <td className="numeric">
+                <Amount value={row.total} isBare />
+              </td>
+              <td className="numeric">
+                <Amount value={row.principal} isBare />
+              </td>
+              <td className="numeric">
+                <Amount value={row.interest} isBare />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 export function RepaymentsTable({ repayments }: { repayments: readonly LoanRepayment[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
