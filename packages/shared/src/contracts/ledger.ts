@@ -17,6 +17,12 @@ export const periodString = z
 
 export const accountClasses = ['asset', 'liability', 'equity', 'revenue', 'expense'] as const;
 export const sides = ['debit', 'credit'] as const;
+/**
+ * A cooperative's business units (unit usaha): a serba usaha cooperative runs several, and its
+ * surplus is reported per unit. Revenue and expense accounts carry one; null is umum (shared).
+ */
+export const businessUnits = ['simpan_pinjam', 'toko', 'produksi', 'jasa'] as const;
+export type BusinessUnit = (typeof businessUnits)[number];
 
 export const accountView = z.object({
   id: uuidSchema,
@@ -27,6 +33,7 @@ export const accountView = z.object({
   reportGroup: z.string(),
   cashFlowActivity: z.enum(['cash', 'operating', 'investing', 'financing']).nullable(),
   participation: z.enum(['member', 'non_member']).nullable(),
+  businessUnit: z.enum(businessUnits).nullable(),
   parentAccountId: uuidSchema.nullable(),
   isControl: z.boolean(),
   subledger: z.string().nullable(),
@@ -49,6 +56,7 @@ export const createAccountRequest = z.object({
     .optional(),
   cashFlowActivity: z.enum(['cash', 'operating', 'investing', 'financing']).optional(),
   participation: z.enum(['member', 'non_member']).optional(),
+  businessUnit: z.enum(businessUnits).optional(),
 });
 
 export const changeAccountRequest = z

@@ -36,6 +36,8 @@ export {
   type VerifyReport,
 } from './queries/verify-ledger.js';
 export { readAccountTotalsAsOf, type AccountTotalsRow } from './ledger.sql.js';
+export { getBusinessUnitSurplus } from './statements/queries/get-business-unit-surplus.js';
+export type { BusinessUnitSurplus } from './statements/rules/compute-business-unit-surplus.js';
 export { rollUpSubAccounts, balanceOf } from './rules/roll-up.js';
 export { chartTemplateFor, wellKnownCodes } from './rules/chart-templates.js';
 export * as ledgerSchema from './ledger.schema.js';

@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { businessUnits } from '@lumbung/shared/contracts/ledger';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 const rupiah = (name: string) => bigint(name, { mode: 'bigint' });
@@ -34,6 +35,7 @@ export const ledgerAccounts = pgTable(
       enum: ['cash', 'operating', 'investing', 'financing'],
     }),
     participation: text('participation', { enum: ['member', 'non_member'] }),
+    businessUnit: text('business_unit', { enum: businessUnits }),
     parentAccountId: uuid('parent_account_id'),
     isControl: boolean('is_control').notNull().default(false),
     subledger: text('subledger', { enum: ['savings', 'loan', 'wallet', 'receivable'] }),

@@ -6,7 +6,13 @@ import { LoadingMessage } from '../../ui/LoadingMessage';
 import { byCode } from './account-lookup';
 import { useAccounts, useAddAccount, useChangeAccount } from './ledger-api';
 import { useLedgerScope } from './ledger-scope';
-import { accountClassList, type AccountClass, type AccountView } from './ledger-types';
+import {
+  accountClassList,
+  businessUnitList,
+  type AccountClass,
+  type AccountView,
+  type BusinessUnit,
+} from './ledger-types';
 import { AccountCell, Amount, Notice, TableScroll } from './ledger-ui';
 
 function AddAccountForm({ onDone }: { onDone: (code: string | null) => void }) {
@@ -16,10 +22,18 @@ function AddAccountForm({ onDone }: { onDone: (code: string | null) => void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [accountClass, setAccountClass] = useState<AccountClass>('asset');
+  const [businessUnit, setBusinessUnit] = useState<BusinessUnit | ''>('');
+  // Only revenue and expense make a unit's surplus; other classes stay umum.
+  const takesUnit = accountClass === 'revenue' || accountClass === 'expense';
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { code: code.trim(), name: name.trim(), class: accountClass };
+    const input = {
+      code: code.trim(),
+      name: name.trim(),
+      class: accountClass,
+      ...(takesUnit && businessUnit ? { businessUnit } : {}),
+    };
     addAccount.mutate(input, {
       onSuccess: () => {
         onDone(input.code);
@@ -72,6 +86,25 @@ function AddAccountForm({ onDone }: { onDone: (code: string | null) => void }) {
           ))}
         </select>
       </label>
+      {takesUnit && (
+        <label className="field">
+          <span>{t('ledger.accounts.businessUnit')}</span>
+          <select
+            value={businessUnit}
+            onChange={(event) => {
+              setBusinessUnit(event.target.value as BusinessUnit | '');
+            }}
+            data-testid="account-add-business-unit"
+          >
+            <option value="">{t('ledger.businessUnits.umum')}</option>
+            {businessUnitList.map((option) => (
+              <option key={option} value={option}>
+                {t(`ledger.businessUnits.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {addAccount.isError && <ErrorMessage error={addAccount.error} />}
       <div className="button-row">
         <button

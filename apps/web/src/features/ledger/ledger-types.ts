@@ -2,6 +2,7 @@
 import type {
   accountClasses,
   accountView,
+  businessUnits,
   checkpointsResponse,
   createAccountRequest,
   generalLedgerView,
@@ -16,6 +17,7 @@ import type { z } from 'zod';
 
 export type AccountClass = (typeof accountClasses)[number];
 export type AccountView = z.infer<typeof accountView>;
+export type BusinessUnit = (typeof businessUnits)[number];
 export type CreateAccountInput = z.infer<typeof createAccountRequest>;
 export type JournalEntryView = z.infer<typeof journalEntryView>;
 export type JournalEntryDetail = z.infer<typeof journalEntryDetail>;
@@ -52,3 +54,11 @@ export const statementKinds = [
   'cash-flow',
 ] as const;
 export type StatementKind = (typeof statementKinds)[number];
+
+/** The business units an account can count in (packages/shared contracts/ledger.ts). */
+export const businessUnitList: readonly BusinessUnit[] = [
+  'simpan_pinjam',
+  'toko',
+  'produksi',
+  'jasa',
+];

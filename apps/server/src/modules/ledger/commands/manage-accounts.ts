@@ -1,3 +1,4 @@
+import type { BusinessUnit } from '@lumbung/shared/contracts/ledger';
 import { uuidv7 } from '@lumbung/shared/ids';
 import { DomainError } from '../../../platform/domain-error.js';
 import {
@@ -20,6 +21,7 @@ export interface NewAccountInput {
   reportGroup?: string | undefined;
   cashFlowActivity?: 'cash' | 'operating' | 'investing' | 'financing' | undefined;
   participation?: 'member' | 'non_member' | undefined;
+  businessUnit?: BusinessUnit | undefined;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function addAccount(ctx: LedgerContext, input: NewAccountInput): Pr
     reportGroup: input.reportGroup ?? `lainnya_${input.class}`,
     cashFlowActivity: input.cashFlowActivity ?? 'operating',
     participation: input.participation ?? (input.class === 'revenue' ? ('member' as const) : null),
+    businessUnit: input.businessUnit ?? null,
     createdAt: ctx.now,
   };
   await insertAccounts(ctx.tx, [row]);
@@ -124,6 +127,7 @@ export async function openMemberSubAccount(
     reportGroup: control.reportGroup,
     cashFlowActivity: control.cashFlowActivity,
     participation: control.participation,
+    businessUnit: control.businessUnit,
     parentAccountId: control.id,
     subledger: control.subledger,
     ownerMembershipId: input.membershipId,

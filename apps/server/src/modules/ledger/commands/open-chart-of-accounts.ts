@@ -20,6 +20,7 @@ export async function openChartOfAccounts(ctx: LedgerContext, type: CooperativeT
     reportGroup: template.reportGroup,
     cashFlowActivity: template.cashFlowActivity,
     participation: template.participation ?? null,
+    businessUnit: template.businessUnit ?? null,
     isControl: template.subledger !== undefined,
     subledger: template.subledger ?? null,
     createdAt: ctx.now,

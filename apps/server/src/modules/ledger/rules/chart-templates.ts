@@ -1,4 +1,5 @@
 import type { CooperativeType } from '@lumbung/shared/contracts/cooperatives';
+import type { BusinessUnit } from '@lumbung/shared/contracts/ledger';
 import type { AccountClass, Side } from '../ledger.schema.js';
 
 /** One account of a chart template (codes follow the 1-/2-/3-/4-/5- practice of rules.md §7). */
@@ -13,7 +14,13 @@ export interface AccountTemplate {
   normalSide?: Side;
   /** Control accounts roll up one sub-account per member. */
   subledger?: 'savings' | 'loan' | 'wallet';
+  /** The unit usaha whose surplus the account counts in; the common accounts have none (umum). */
+  businessUnit?: BusinessUnit;
 }
+
+/** The accounts of one business unit's template group, each marked with that unit. */
+const ofUnit = (businessUnit: BusinessUnit, accounts: AccountTemplate[]): AccountTemplate[] =>
+  accounts.map((account) => ({ ...account, businessUnit }));
 
 const a = (
   code: string,
@@ -73,7 +80,7 @@ const common: AccountTemplate[] = [
   a('5-2901', 'Beban pajak penghasilan', 'expense', 'beban_pajak', 'operating'),
 ];
 
-const lending: AccountTemplate[] = [
+const lending: AccountTemplate[] = ofUnit('simpan_pinjam', [
   a('1-1310', 'Piutang pinjaman anggota', 'asset', 'piutang_pinjaman', 'operating', {
     subledger: 'loan',
   }),
@@ -113,9 +120,9 @@ const lending: AccountTemplate[] = [
     },
   ),
   a('5-2102', 'Beban bunga pinjaman bank', 'expense', 'beban_usaha', 'operating'),
-];
+]);
 
-const trading: AccountTemplate[] = [
+const trading: AccountTemplate[] = ofUnit('toko', [
   a('4-1101', 'Penjualan kepada anggota', 'revenue', 'penjualan', 'operating', {
     participation: 'member',
   }),
@@ -123,9 +130,9 @@ const trading: AccountTemplate[] = [
     participation: 'non_member',
   }),
   a('5-1101', 'Harga pokok penjualan', 'expense', 'harga_pokok', 'operating'),
-];
+]);
 
-const producing: AccountTemplate[] = [
+const producing: AccountTemplate[] = ofUnit('produksi', [
   a('4-1111', 'Penjualan hasil produksi anggota', 'revenue', 'penjualan', 'operating', {
     participation: 'member',
   }),
@@ -133,16 +140,16 @@ const producing: AccountTemplate[] = [
     participation: 'non_member',
   }),
   a('5-1102', 'Pembelian hasil dari anggota', 'expense', 'harga_pokok', 'operating'),
-];
+]);
 
-const services: AccountTemplate[] = [
+const services: AccountTemplate[] = ofUnit('jasa', [
   a('4-1401', 'Pendapatan jasa kepada anggota', 'revenue', 'pendapatan_jasa', 'operating', {
     participation: 'member',
   }),
   a('4-1402', 'Pendapatan jasa kepada non-anggota', 'revenue', 'pendapatan_jasa', 'operating', {
     participation: 'non_member',
   }),
-];
+]);
 
 const byType: Record<CooperativeType, AccountTemplate[]> = {
   simpan_pinjam: [...common, ...lending],

@@ -173,3 +173,55 @@ export async function readCashFlowRows(
     outflow: BigInt(row.outflow ?? 0),
   }));
 }
+
+/** Debits and credits of one (class, business unit) of revenue or expense accounts. */
+export interface UnitMovementRow {
+  class: 'revenue' | 'expense';
+  businessUnit: AccountRow['businessUnit'];
+  debit: bigint;
+  credit: bigint;
+}
+
+/**
+ * Revenue and expense lines dated in `period`, summed per (class, business unit), year-end closing
+ * entries (and reversals of them) left out. Every revenue and expense account of the chart gives a
+ * row, so idle units show at zero. Reads each account's lines through journal_lines_account_idx,
+ * not the whole journal of the period.
+ */
+export async function readUnitMovements(
+  tx: Tx,
+  cooperativeId: string,
+  period: { from: string; to: string },
+): Promise<UnitMovementRow[]> {
+  const rows = await queryRows<{
+    class: 'revenue' | 'expense';
+    business_unit: AccountRow['businessUnit'];
+    debit: bigint | string;
+    credit: bigint | string;
+  }>(
+    tx,
+    sql`with closing_entries as (
+          select c.id from journal_entries c
+          where c.cooperative_id = ${cooperativeId} and c.source_type = ${yearEndCloseSourceType}
+          union all
+          select r.id from journal_entries r
+          join journal_entries c on c.cooperative_id = r.cooperative_id and c.id = r.reverses_entry_id
+          where r.cooperative_id = ${cooperativeId} and c.source_type = ${yearEndCloseSourceType}
+        )
+        select a.class, a.business_unit,
+          coalesce(sum(l.amount) filter (where l.side = 'debit'), 0) as debit,
+          coalesce(sum(l.amount) filter (where l.side = 'credit'), 0) as credit
+        from ledger_accounts a
+        left join journal_lines l on l.cooperative_id = a.cooperative_id and l.account_id = a.id
+          and l.business_date between ${period.from}::date and ${period.to}::date
+          and not exists (select 1 from closing_entries c where c.id = l.entry_id)
+        where a.cooperative_id = ${cooperativeId} and a.class in ('revenue', 'expense')
+        group by a.class, a.business_unit`,
+  );
+  return rows.map((row) => ({
+    class: row.class,
+    businessUnit: row.business_unit,
+    debit: BigInt(row.debit),
+    credit: BigInt(row.credit),
+  }));
+}

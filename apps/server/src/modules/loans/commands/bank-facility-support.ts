@@ -46,6 +46,7 @@ export async function facilityAccountsOf(
       reportGroup: account.reportGroup,
       cashFlowActivity: account.cashFlowActivity,
       participation: account.participation,
+      businessUnit: account.businessUnit,
     });
     found.set(code, added.id);
   }
