@@ -222,6 +222,12 @@ describe('bank facilities: executing and channeling', () => {
       expect(funded.json()).toMatchObject({ fundingKind: 'channeling' });
       const waiting = await get(channeling(), coop.pengawas.token);
       expect(waiting.json()).toMatchObject({ status: 'menunggu_bank', bankDecision: null });
+      // The borrower follows their case at the bank; another member may not read it.
+      const own = await get(channeling(), borrower.token);
+      expect(own.statusCode, own.body).toBe(200);
+      expect(own.json()).toMatchObject({ loanId, status: 'menunggu_bank' });
+      const stranger = await givenBorrower(test, coop.cooperativeId);
+      expect((await get(channeling(), stranger.token)).statusCode).toBe(403);
       const early2 = await post(channeling('/disbursement'), coop.ketua.token, {
         payout: 'bank_direct',
         disbursedOn: '2026-03-02',

@@ -108,6 +108,13 @@ export const en: CatalogOf<typeof id> = {
       revenue: 'Revenue',
       expense: 'Expense',
     },
+    businessUnits: {
+      simpan_pinjam: 'Savings and loans',
+      toko: 'Store',
+      produksi: 'Production',
+      jasa: 'Services',
+      umum: 'Shared (umum)',
+    },
     sides: {
       debit: 'Debit',
       credit: 'Credit',
@@ -151,6 +158,7 @@ export const en: CatalogOf<typeof id> = {
       codeHint: 'Example: 5-2205',
       name: 'Account name',
       class: 'Class',
+      businessUnit: 'Business unit',
       save: 'Save account',
       added: 'Account {{code}} added.',
       rename: 'Rename',
@@ -1145,6 +1153,17 @@ export const en: CatalogOf<typeof id> = {
       intro:
         'The board sends the package to the bank and records its decision and payout; the teller collects installments.',
       package: 'Package for the bank',
+      borrowerIntro: {
+        menunggu_bank:
+          'A partner bank funds your loan through the cooperative. The bank is assessing your file; the cooperative will tell you once it decides.',
+        disetujui_bank:
+          'The bank approved your loan. It pays you directly or into your sukarela savings.',
+        ditolak_bank:
+          'The bank did not approve this loan. Ask the cooperative board about other options.',
+        aktif:
+          'You pay your installments at the cooperative, which passes them to the bank. Your schedule and payments are below.',
+        lunas: 'This bank loan is paid off.',
+      },
       statuses: {
         menunggu_bank: 'Awaiting the bank',
         disetujui_bank: 'Approved by the bank',

@@ -105,6 +105,13 @@ export const id = {
       revenue: 'Pendapatan',
       expense: 'Beban',
     },
+    businessUnits: {
+      simpan_pinjam: 'Simpan pinjam',
+      toko: 'Toko',
+      produksi: 'Produksi',
+      jasa: 'Jasa',
+      umum: 'Umum (bersama)',
+    },
     sides: {
       debit: 'Debit',
       credit: 'Kredit',
@@ -148,6 +155,7 @@ export const id = {
       codeHint: 'Contoh: 5-2205',
       name: 'Nama akun',
       class: 'Kelompok',
+      businessUnit: 'Unit usaha',
       save: 'Simpan akun',
       added: 'Akun {{code}} ditambahkan.',
       rename: 'Ganti nama',
@@ -1141,6 +1149,17 @@ export const id = {
       intro:
         'Pengurus mengirim berkas ke bank, mencatat keputusan dan pencairan; kasir menagih angsuran.',
       package: 'Berkas untuk bank',
+      borrowerIntro: {
+        menunggu_bank:
+          'Pinjaman Anda dibiayai bank mitra melalui koperasi. Berkas Anda sedang dinilai bank; koperasi memberi kabar setelah bank memutuskan.',
+        disetujui_bank:
+          'Bank menyetujui pinjaman Anda. Dana dicairkan bank langsung kepada Anda atau ke simpanan sukarela Anda.',
+        ditolak_bank:
+          'Bank tidak menyetujui pinjaman ini. Tanyakan kepada pengurus koperasi tentang pilihan lain.',
+        aktif:
+          'Angsuran Anda dibayar di koperasi, yang meneruskannya ke bank. Jadwal dan setoran Anda ada di bawah.',
+        lunas: 'Pinjaman dari bank ini sudah lunas.',
+      },
       statuses: {
         menunggu_bank: 'Menunggu bank',
         disetujui_bank: 'Disetujui bank',

@@ -38,6 +38,7 @@ import { remitChannelingCollections } from './commands/remit-channeling-collecti
 import { repayBankFacility } from './commands/repay-bank-facility.js';
 import { setBankFacilityStatus } from './commands/set-bank-facility-status.js';
 import { getChanneledLoanDetail } from './queries/get-bank-channeled-loan.js';
+import { getLoan } from './queries/get-loan.js';
 import { getBankChannelingPackage } from './queries/get-bank-channeling-package.js';
 import {
   getBankFacility,
@@ -52,6 +53,7 @@ import {
 } from './render/bank-documents.js';
 import { renderBankDocumentPdf } from './render/bank-documents-pdf.js';
 import { renderBankDocumentXlsx } from './render/bank-documents-xlsx.js';
+import { assertSelfOrBackOffice } from './loan-access.js';
 import { loansContext } from './loans-context.js';
 
 const tags = ['loans'];
@@ -330,17 +332,21 @@ export function bankFacilitiesRoutes(deps: RespondDeps) {
     });
 
     app.get(channeling, {
-      config: { access: { tenant: backOffice } },
+      config: { access: { tenant: 'member' } },
       schema: {
         tags,
-        summary: "A channeled loan: the bank's decision and terms, schedule and collections",
+        summary:
+          "A channeled loan: the bank's decision and terms, schedule and collections (its borrower or the back office)",
         params: loanParams,
         response: { 200: channeledLoanView },
       },
       handler: (request, reply) =>
-        respond(deps, request, reply, async (ctx) =>
-          toWire(await getChanneledLoanDetail(loansContext(ctx), request.params.loanId)),
-        ),
+        respond(deps, request, reply, async (ctx) => {
+          const loans = loansContext(ctx);
+          const loan = await getLoan(loans, request.params.loanId);
+          assertSelfOrBackOffice(ctx, loan.membershipId);
+          return toWire(await getChanneledLoanDetail(loans, loan.id));
+        }),
     });
 
     app.get(`${channeling}/package`, {

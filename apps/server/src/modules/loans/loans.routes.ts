@@ -21,10 +21,8 @@ import {
   putLoanProductRequest,
 } from '@lumbung/shared/contracts/loans';
 import type { MembershipRole } from '@lumbung/shared/contracts/identity';
-import type { Context } from '../../platform/context.js';
 import { DomainError } from '../../platform/domain-error.js';
 import { backOffice, boardAndManager } from '../../platform/http/access.js';
-import { activeMembership } from '../../platform/http/actor.js';
 import { respond, runInScope, type RespondDeps } from '../../platform/http/respond.js';
 import { toWire } from '../../platform/http/wire.js';
 import { checkTransactionPin, type IdentityPolicy } from '../identity/index.js';
@@ -40,6 +38,7 @@ import { getLoan, getLoanDetail } from './queries/get-loan.js';
 import { listLoanProducts } from './queries/get-loan-products.js';
 import { listCommitteeQueue } from './queries/list-committee-queue.js';
 import { listLoans } from './queries/list-loans.js';
+import { assertSelfOrBackOffice, rolesOf } from './loan-access.js';
 import { loansContext } from './loans-context.js';
 
 const tags = ['loans'];
@@ -54,20 +53,6 @@ const applyingOfficers: readonly MembershipRole[] = backOffice.filter(
 /** Who pays a loan out: the teller (cash, in session) or the bendahara/manajer (to savings). */
 const disbursers: readonly MembershipRole[] = ['kasir', 'bendahara', 'manajer'];
 const tellers: readonly MembershipRole[] = ['kasir', 'bendahara'];
-
-function rolesOf(ctx: Context) {
-  const membership =
-    ctx.actor && ctx.cooperativeId ? activeMembership(ctx.actor, ctx.cooperativeId) : undefined;
-  return { membership, roles: membership?.roles ?? [] };
-}
-
-/** A member reads their own loans; the back office (pengawas included) reads every case. */
-function assertSelfOrBackOffice(ctx: Context, membershipId: string) {
-  const { membership, roles } = rolesOf(ctx);
-  const isBackOffice = roles.some((role) => backOffice.includes(role));
-  if (!isBackOffice && membership?.membershipId !== membershipId)
-    throw new DomainError('auth.forbidden');
-}
 
 export interface LoansRouteDeps extends RespondDeps {
   /** The transaction-PIN lockout policy (identity's), for a member's own repayment. */

@@ -217,11 +217,17 @@ function Position({ position }: { position: NonNullable<LoanDetail['position']> 
 }
 
 /**
- * Whether a channeling facility funds the loan: the bank's case (back office only). The server
- * answers loans.channeling_not_found for any other loan; `isKnown` is false until it answered.
+ * Whether a channeling facility funds the loan: the bank's case. The back office asks for every
+ * loan (the server answers loans.channeling_not_found for any other); the borrower asks once the
+ * loan says a channeling facility funds it. `isKnown` is false until the server answered.
  */
-function useChanneling(scope: LoanScope, loanId: string) {
-  const channeling = useChanneledLoan(scope.cooperativeId, loanId, scope.loans.canReadAll);
+function useChanneling(scope: LoanScope, loanId: string, loan: LoanDetail | undefined) {
+  const isChanneled = loan?.funding?.fundingKind === 'channeling';
+  const channeling = useChanneledLoan(
+    scope.cooperativeId,
+    loanId,
+    scope.loans.canReadAll || isChanneled,
+  );
   const isNotChanneled =
     channeling.error instanceof ApiError && channeling.error.code === 'loans.channeling_not_found';
   return {
@@ -233,7 +239,7 @@ function useChanneling(scope: LoanScope, loanId: string) {
 
 /** The officer's servicing of a loan: funding, channeling, rescheduling and auto-debit. */
 function Servicing({ scope, loan }: { scope: LoanScope; loan: LoanDetail }) {
-  const channeling = useChanneling(scope, loan.id);
+  const channeling = useChanneling(scope, loan.id, loan);
   const me = { membershipId: scope.membershipId };
   return (
     <>
@@ -253,7 +259,7 @@ function Servicing({ scope, loan }: { scope: LoanScope; loan: LoanDetail }) {
 function Detail({ scope, loanId }: { scope: LoanScope; loanId: string }) {
   const { t } = useTranslation();
   const loan = useLoan(scope.cooperativeId, loanId);
-  const channeling = useChanneling(scope, loanId);
+  const channeling = useChanneling(scope, loanId, loan.data);
   const [decided, setDecided] = useState<LoanDetail | null>(null);
   const [isDisbursed, setIsDisbursed] = useState(false);
   const back = scope.loans.canReadAll

@@ -425,14 +425,24 @@ export function ChannelingPanel({
           {t(`loans.channeling.statuses.${channeled.status}`)}
         </span>
       </div>
-      <p className="muted small">{t('loans.channeling.intro')}</p>
-      <DownloadLinks
-        label={t('loans.channeling.package')}
-        pathOf={(format) => channelingPackagePath(scope.cooperativeId, channeled.loanId, format)}
-        testId="channeling-package"
-        pdfLabel={t('loans.pdf')}
-        xlsxLabel={t('loans.xlsx')}
-      />
+      {scope.loans.canReadAll ? (
+        <>
+          <p className="muted small">{t('loans.channeling.intro')}</p>
+          <DownloadLinks
+            label={t('loans.channeling.package')}
+            pathOf={(format) =>
+              channelingPackagePath(scope.cooperativeId, channeled.loanId, format)
+            }
+            testId="channeling-package"
+            pdfLabel={t('loans.pdf')}
+            xlsxLabel={t('loans.xlsx')}
+          />
+        </>
+      ) : (
+        <p className="muted small" data-testid="channeling-borrower-intro">
+          {t(`loans.channeling.borrowerIntro.${channeled.status}`)}
+        </p>
+      )}
       <ChanneledFacts channeled={channeled} />
       {canManage && channeled.status === 'menunggu_bank' && (
         <BankDecisionForm scope={scope} loanId={channeled.loanId} />
