@@ -4,6 +4,7 @@ import {
   applyForLoan,
   decideLoanApplication,
   disburseLoan,
+  getLoanDetail,
   getPortfolioQuality,
   listCollections,
   repayLoan,
@@ -237,6 +238,53 @@ describe('loan day-end', () => {
       penalty_owed: '0',
       days_past_due: 3,
     });
+  });
+
+  it('catches up long windows of partial payments to exactly the denda the loan detail and the repayment path compute', async () => {
+    const coop = await lendingCoop();
+    const { loanId: early } = await givenLoan(coop, 'KSP', 9_000_000n);
+    await dayEnd(coop, '2026-04-03');
+    // Disbursed after that run: its first day-end has no accrual base (from its first due date).
+    const { loanId: late } = await givenLoan(coop, 'OJK', 6_000_000n, '2026-04-05');
+    const repay = (loanId: string, amount: bigint, on: string) =>
+      inLoans(
+        test.db,
+        coop.cooperativeId,
+        coop.kasir.personId,
+        (ctx) => repayLoan(ctx, { loanId, channel: 'sukarela', amount }),
+        at(on),
+      );
+    await repay(early, 400_000n, '2026-04-20');
+    await repay(early, 500_000n, '2026-05-10');
+    await repay(late, 250_000n, '2026-05-20');
+    await repay(early, 300_000n, '2026-06-05');
+    const detailOn = (loanId: string, date: string) =>
+      inLoans(
+        test.db,
+        coop.cooperativeId,
+        coop.manajer.personId,
+        (ctx) => getLoanDetail(ctx, loanId),
+        at(date),
+      );
+    const expected = {
+      early: (await detailOn(early, '2026-06-20')).position,
+      late: (await detailOn(late, '2026-06-20')).position,
+    };
+    // 04-04 … 06-19 skipped: the day-end of 06-20 sums both windows set-based.
+    await dayEnd(coop, '2026-06-20');
+    for (const [loanId, position] of [
+      [early, expected.early],
+      [late, expected.late],
+    ] as const) {
+      const stored = await positionOf(coop, loanId, '2026-06-20');
+      expect(BigInt(stored.penalty_owed)).toBeGreaterThan(0n);
+      expect(stored).toMatchObject({
+        penalty_owed: String(position?.penaltyDue),
+        days_past_due: position?.daysPastDue,
+        overdue_principal: String(position?.overduePrincipal),
+        overdue_interest: String(position?.overdueInterest),
+      });
+    }
   });
 
   it('moves collectibility over time under KSP_2009 and OJK_BANK, books the allowance difference, reports NPL and PAR, and posts nothing on a rerun', async () => {

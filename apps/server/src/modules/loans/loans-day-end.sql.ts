@@ -54,37 +54,60 @@ export async function upsertDayEndSettings(tx: Tx, row: LoanDayEndSettingsRow) {
 
 // Aging ------------------------------------------------------------------------------------------
 
-/** One running loan as of the business date, computed set-based (see agingRowsOf). */
-export interface AgingRow {
-  loan_id: string;
-  collectibility_scheme: 'KSP_2009' | 'OJK_BANK';
-  penalty_bps_per_day: number;
-  days_past_due: number;
-  principal_outstanding: string;
-  overdue_principal: string;
-  overdue_interest: string;
-  /** Overdue when the business date began (payments before it): the day's penalty base. */
-  overdue_at_start: string;
-  /** Principal and interest of installments due before the business date. */
-  has_installments_due: boolean;
-  penalty_paid: string;
-  last_accrual_date: string | null;
-  last_penalty_accrued_total: string | null;
+/** A collectibility band of a scheme with its allowance rate: days past due min..max (null: unbounded). */
+export interface StagedBand {
+  scheme: 'KSP_2009' | 'OJK_BANK';
+  collectibility: string;
+  minDaysPastDue: number;
+  maxDaysPastDue: number | null;
+  rateBps: number;
 }
 
+/** What a staged run adds up to (bigint sums as text). */
+export interface StagedTotals {
+  loan_count: number;
+  overdue_loan_count: number;
+  total_outstanding: string;
+  penalty_accrued: string;
+  required_allowance: string;
+}
+
+const stageTable = 'loan_day_end_stage';
+
 /**
- * Every aktif loan disbursed by `businessDate`, aged in one statement: the set-based mirror of
- * rules/repayment-allocation installmentStatusAsOf (payments fill installments oldest first,
- * principal and interest each on its own; an installment due on the date is not yet late), with
- * the previous run's position of the loan for the penalty accrual.
+ * Ages every aktif loan disbursed by `businessDate` in one statement and stages its position in a
+ * temporary table (dropped at commit), returning the run's totals; insertStagedPositions writes
+ * them once the run row exists. (The run row, which positions reference, needs the totals and the
+ * allowance entry first: staging computes the book once without carrying 100,000 rows through
+ * the app.) Per loan, all set-based:
+ * - aging, the mirror of rules/repayment-allocation installmentStatusAsOf: payments fill the
+ *   current schedule's installments oldest first, principal and interest each on its own; one
+ *   due on the date is not yet late;
+ * - the penalty since the accrual base (penalty-accrual.ts accrualBaseOf: the previous run's
+ *   position, or the day of a later reschedule with what was paid or waived by then): a loan
+ *   last accrued the day before accrues on what was overdue when the day began; one with no base
+ *   or skipped days sums its window's rupiah-days (overdueRupiahDays: the overdue amount is a step
+ *   function changing the day after each due date and payment), rounded once (rules/penalty.ts);
+ * - the class by the scheme's bands and the allowance at its rate, rounded half up
+ *   (rules/collectibility.ts).
  */
-export async function listAgingRows(
+export async function stageDayEndPositions(
   tx: Tx,
   cooperativeId: string,
-  input: { businessDate: string; previousRunDate: string | null },
+  input: { businessDate: string; previousRunDate: string | null; bands: StagedBand[] },
 ) {
   const date = input.businessDate;
-  return queryRows<AgingRow>(
+  const { bands } = input;
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${stageTable}`));
+  await tx.execute(
+    sql.raw(`create temp table ${stageTable} (
+      loan_id uuid not null, days_past_due integer not null, collectibility text not null,
+      principal_outstanding bigint not null, overdue_principal bigint not null,
+      overdue_interest bigint not null, penalty_accrued bigint not null,
+      penalty_accrued_total bigint not null, penalty_owed bigint not null,
+      required_allowance bigint not null) on commit drop`),
+  );
+  const [totals] = await queryRows<StagedTotals>(
     tx,
     sql`with active as (
           select l.id, l.principal, l.penalty_bps_per_day, l.collectibility_scheme
@@ -101,108 +124,130 @@ export async function listAgingRows(
           group by r.loan_id
         ), due as (
           select i.loan_id, i.due_date,
-            sum(i.principal) over w as principal_through, sum(i.interest) over w as interest_through
+            sum(i.principal) over w as principal_through, sum(i.interest) over w as interest_through,
+            first_value(i.due_date) over w as first_due
           from loan_current_installments i join active a on a.id = i.loan_id
           where i.cooperative_id = ${cooperativeId} and i.due_date < ${date}::date
           window w as (partition by i.loan_id order by i.number)
         ), aged as (
           select d.loan_id, max(d.principal_through) as principal_due,
-            max(d.interest_through) as interest_due,
+            max(d.interest_through) as interest_due, min(d.first_due) as first_due,
             min(d.due_date) filter (where d.principal_through > coalesce(p.principal, 0)
                                        or d.interest_through > coalesce(p.interest, 0)) as oldest_unpaid
           from due d left join paid p on p.loan_id = d.loan_id
           group by d.loan_id
+        ), waived as (
+          select r.loan_id, max((r.approved_at at time zone 'UTC')::date) as waived_on,
+            sum(r.penalty_waived) as penalty_waived
+          from loan_reschedules r
+          where r.cooperative_id = ${cooperativeId}
+            and (r.approved_at at time zone 'UTC')::date <= ${date}::date
+          group by r.loan_id
+        ), based as (
+          select a.id, a.penalty_bps_per_day, a.collectibility_scheme,
+            g.loan_id is not null as has_installments_due, g.first_due,
+            coalesce(${date}::date - g.oldest_unpaid, 0) as days_past_due,
+            greatest(a.principal - coalesce(p.principal, 0), 0) as principal_outstanding,
+            greatest(coalesce(g.principal_due, 0) - coalesce(p.principal, 0), 0) as overdue_principal,
+            greatest(coalesce(g.interest_due, 0) - coalesce(p.interest, 0), 0) as overdue_interest,
+            greatest(coalesce(g.principal_due, 0) - coalesce(p.principal_before, 0), 0)
+              + greatest(coalesce(g.interest_due, 0) - coalesce(p.interest_before, 0), 0)
+              as overdue_at_start,
+            coalesce(p.penalty, 0) as penalty_paid,
+            coalesce(w.penalty_waived, 0) as penalty_waived,
+            case when w.loan_id is null or prev.business_date > w.waived_on
+                 then prev.business_date else w.waived_on end as base_date,
+            case when w.loan_id is null or prev.business_date > w.waived_on
+                 then prev.penalty_accrued_total
+                 else w.penalty_waived
+                   + coalesce((select sum(x.penalty) from loan_repayments x
+                               where x.cooperative_id = ${cooperativeId} and x.loan_id = a.id
+                                 and x.paid_on <= w.waived_on), 0) end as base_total
+          from active a
+          left join paid p on p.loan_id = a.id
+          left join aged g on g.loan_id = a.id
+          left join waived w on w.loan_id = a.id
+          left join loan_day_end_positions prev
+            on prev.cooperative_id = ${cooperativeId} and prev.loan_id = a.id
+           and prev.business_date = ${input.previousRunDate}::date
+        ), catch_up as (
+          select b.id as loan_id, coalesce(b.base_date, b.first_due) + 1 as start_day
+          from based b
+          where b.has_installments_due and b.penalty_bps_per_day > 0
+            and (b.base_date is null or ${date}::date - b.base_date > 1)
+        ), steps as (
+          select e.loan_id, e.day, sum(e.principal) as principal, sum(e.interest) as interest
+          from (
+            select c.loan_id, c.start_day as day, 0 as principal, 0 as interest from catch_up c
+            union all
+            select i.loan_id, i.due_date + 1, i.principal, i.interest
+            from loan_current_installments i join catch_up c on c.loan_id = i.loan_id
+            where i.cooperative_id = ${cooperativeId} and i.due_date < ${date}::date
+            union all
+            select r.loan_id, r.paid_on + 1, -r.principal, -r.interest
+            from loan_repayments r join catch_up c on c.loan_id = r.loan_id
+            where r.cooperative_id = ${cooperativeId} and r.paid_on < ${date}::date
+          ) e
+          group by e.loan_id, e.day
+        ), segments as (
+          select s.loan_id, s.day,
+            greatest(sum(s.principal) over w, 0) + greatest(sum(s.interest) over w, 0) as overdue,
+            coalesce(lead(s.day) over w, ${date}::date + 1) - s.day as days
+          from steps s
+          window w as (partition by s.loan_id order by s.day)
+        ), caught_up as (
+          select s.loan_id, sum(s.overdue * s.days) as rupiah_days
+          from segments s join catch_up c on c.loan_id = s.loan_id
+          where s.day >= c.start_day and s.day <= ${date}::date
+          group by s.loan_id
+        ), accrued as (
+          select b.*,
+            div((case when c.loan_id is not null then coalesce(u.rupiah_days, 0)
+                      when b.base_date is null then 0
+                      else b.overdue_at_start * (${date}::date - b.base_date) end)
+                  * b.penalty_bps_per_day * 2 + 10000, 20000) as penalty_accrued
+          from based b
+          left join catch_up c on c.loan_id = b.id
+          left join caught_up u on u.loan_id = b.id
+        ), staged as (
+          insert into pg_temp.loan_day_end_stage
+          select a.id, a.days_past_due, k.collectibility, a.principal_outstanding,
+            a.overdue_principal, a.overdue_interest, a.penalty_accrued,
+            coalesce(a.base_total, 0) + a.penalty_accrued,
+            greatest(coalesce(a.base_total, 0) + a.penalty_accrued - a.penalty_paid - a.penalty_waived, 0),
+            div(a.principal_outstanding * k.rate_bps * 2 + 10000, 20000)
+          from accrued a
+          left join unnest(${sql.param(bands.map((band) => band.scheme))}::text[],
+              ${sql.param(bands.map((band) => band.collectibility))}::text[],
+              ${sql.param(bands.map((band) => band.minDaysPastDue))}::int[],
+              ${sql.param(bands.map((band) => band.maxDaysPastDue))}::int[],
+              ${sql.param(bands.map((band) => band.rateBps))}::int[])
+            as k (scheme, collectibility, min_days, max_days, rate_bps)
+            on k.scheme = a.collectibility_scheme and a.days_past_due >= k.min_days
+           and (k.max_days is null or a.days_past_due <= k.max_days)
+          returning days_past_due, principal_outstanding, penalty_accrued, required_allowance
         )
-        select a.id as loan_id, a.collectibility_scheme, a.penalty_bps_per_day,
-          coalesce(${date}::date - g.oldest_unpaid, 0)::int as days_past_due,
-          greatest(a.principal - coalesce(p.principal, 0), 0)::text as principal_outstanding,
-          greatest(coalesce(g.principal_due, 0) - coalesce(p.principal, 0), 0)::text as overdue_principal,
-          greatest(coalesce(g.interest_due, 0) - coalesce(p.interest, 0), 0)::text as overdue_interest,
-          (greatest(coalesce(g.principal_due, 0) - coalesce(p.principal_before, 0), 0)
-            + greatest(coalesce(g.interest_due, 0) - coalesce(p.interest_before, 0), 0))::text
-            as overdue_at_start,
-          (g.loan_id is not null) as has_installments_due,
-          coalesce(p.penalty, 0)::text as penalty_paid,
-          to_char(prev.business_date, 'YYYY-MM-DD') as last_accrual_date,
-          prev.penalty_accrued_total::text as last_penalty_accrued_total
-        from active a
-        left join paid p on p.loan_id = a.id
-        left join aged g on g.loan_id = a.id
-        left join loan_day_end_positions prev
-          on prev.cooperative_id = ${cooperativeId} and prev.loan_id = a.id
-         and prev.business_date = ${input.previousRunDate}::date
-        order by a.id`,
+        select count(*)::int as loan_count,
+          count(*) filter (where days_past_due > 0)::int as overdue_loan_count,
+          coalesce(sum(principal_outstanding), 0)::text as total_outstanding,
+          coalesce(sum(penalty_accrued), 0)::text as penalty_accrued,
+          coalesce(sum(required_allowance), 0)::text as required_allowance
+        from staged`,
   );
+  if (!totals) throw new Error('the staging statement returns one row');
+  return totals;
 }
 
-/** Schedules and repayments of the loans whose accrual must catch up more than one day. */
-export async function listSchedulesAndRepayments(tx: Tx, cooperativeId: string, loanIds: string[]) {
-  const ids = sql.param(loanIds);
-  const installments = await queryRows<{
-    loan_id: string;
-    number: number;
-    due_date: string;
-    principal: string;
-    interest: string;
-    total: string;
-    principal_outstanding_after: string;
-  }>(
-    tx,
-    sql`select loan_id, number, to_char(due_date, 'YYYY-MM-DD') as due_date, principal::text,
-          interest::text, total::text, principal_outstanding_after::text
-        from loan_current_installments
-        where cooperative_id = ${cooperativeId} and loan_id = any(${ids}::uuid[])
-        order by loan_id, number`,
-  );
-  const repayments = await queryRows<{
-    loan_id: string;
-    paid_on: string;
-    principal: string;
-    interest: string;
-  }>(
-    tx,
-    sql`select loan_id, to_char(paid_on, 'YYYY-MM-DD') as paid_on, principal::text, interest::text
-        from loan_repayments
-        where cooperative_id = ${cooperativeId} and loan_id = any(${ids}::uuid[])
-        order by loan_id, paid_on, id`,
-  );
-  return { installments, repayments };
-}
-
-/** The run's positions in one statement (column arrays through unnest). */
-export async function insertDayEndPositions(
-  tx: Tx,
-  cooperativeId: string,
-  businessDate: string,
-  columns: {
-    loanIds: string[];
-    daysPastDue: number[];
-    collectibilities: string[];
-    principalOutstanding: string[];
-    overduePrincipal: string[];
-    overdueInterest: string[];
-    penaltyAccrued: string[];
-    penaltyAccruedTotal: string[];
-    penaltyOwed: string[];
-    requiredAllowance: string[];
-  },
-) {
-  if (columns.loanIds.length === 0) return;
+/** The staged positions of the run, in one statement (the run row exists by then). */
+export async function insertStagedPositions(tx: Tx, cooperativeId: string, businessDate: string) {
   await tx.execute(
     sql`insert into loan_day_end_positions (cooperative_id, business_date, loan_id, days_past_due,
           collectibility, principal_outstanding, overdue_principal, overdue_interest,
           penalty_accrued, penalty_accrued_total, penalty_owed, required_allowance)
-        select ${cooperativeId}::uuid, ${businessDate}::date, u.*
-        from unnest(${sql.param(columns.loanIds)}::uuid[], ${sql.param(columns.daysPastDue)}::int[],
-          ${sql.param(columns.collectibilities)}::text[],
-          ${sql.param(columns.principalOutstanding)}::bigint[],
-          ${sql.param(columns.overduePrincipal)}::bigint[],
-          ${sql.param(columns.overdueInterest)}::bigint[],
-          ${sql.param(columns.penaltyAccrued)}::bigint[],
-          ${sql.param(columns.penaltyAccruedTotal)}::bigint[],
-          ${sql.param(columns.penaltyOwed)}::bigint[],
-          ${sql.param(columns.requiredAllowance)}::bigint[]) as u`,
+        select ${cooperativeId}::uuid, ${businessDate}::date, s.*
+        from ${sql.raw(`pg_temp.${stageTable}`)} s`,
   );
+  await tx.execute(sql.raw(`drop table pg_temp.${stageTable}`));
 }
 
 /** A loan's latest day-end position on or before `asOf` (its accrued penalty), if any. */

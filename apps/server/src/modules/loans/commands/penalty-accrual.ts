@@ -4,8 +4,11 @@ import { civilDateOf, dayNumberOf, formatIsoDate, parseIsoDate } from '../rules/
 import type { Installment } from '../rules/schedule.js';
 import type { LoanRepaymentRow, LoanRow } from '../loans.types.js';
 
-// Pure (no db, no clock) like loan-position.ts beside it: the denda accrual shared by the day-end
-// and the repayment path, so a repayment charges exactly what the day-end accrued or would accrue.
+// Pure (no db, no clock) like loan-position.ts beside it: the denda accrual of one loan, for the
+// repayment path, the loan's detail and a reschedule's waiver. The day-end computes the same for
+// every loan in one statement (loans-day-end.sql.ts stageDayEndPositions mirrors these functions;
+// day-end.test.ts checks they agree), so a repayment charges exactly what the day-end accrued or
+// would accrue.
 //
 // Penalty for a day is on what was overdue when that day began: installments due before the day,
 // less what was paid before the day (a payment counts from the next day). So a repayment on day D
