@@ -6,6 +6,7 @@ import {
   dayNumberOf,
   daysBetween,
   formatIsoDate,
+  formatIsoDateParts,
   parseIsoDate,
 } from './calendar.js';
 
@@ -23,6 +24,24 @@ describe('calendar days', () => {
         expect(dayNumberOf(parseIsoDate(iso))).toBe(dayNumber);
       }),
     );
+  });
+
+  it('formats every day to 9999 alike, in and past the tabled years 1900–2199 (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 2_932_896 }), (dayNumber) => {
+        const iso = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+        const { year, month, day } = civilDateOf(dayNumber);
+        expect(formatIsoDateParts(year, month, day)).toBe(iso);
+      }),
+    );
+  });
+
+  it('formats parts that name no calendar day as they are, not from the table', () => {
+    expect(formatIsoDateParts(2026, 2, 30)).toBe('2026-02-30');
+    expect(formatIsoDateParts(2026, 0, 31)).toBe('2026-00-31');
+    expect(formatIsoDateParts(2026, 13, 1)).toBe('2026-13-01');
+    expect(formatIsoDateParts(1899, 12, 31)).toBe('1899-12-31');
+    expect(formatIsoDate({ year: 2200, month: 1, day: 1 })).toBe('2200-01-01');
   });
 
   it('adds months from the start day, clamping to short months without drifting', () => {

@@ -1,10 +1,20 @@
+import { divRoundHalfUp } from '@lumbung/shared/money';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  addMonthsClamped,
+  civilDateOf,
+  dayNumberOf,
+  formatIsoDate,
+  parseIsoDate,
+} from './calendar.js';
 import {
   annuityInstallment,
   buildSchedule,
   firstInstallmentAmount,
   installmentAmounts,
+  maxInstallments,
+  maxInterestRateBpsPerMonth,
   periodRate,
   periodRateBps,
   summarizeSchedule,
@@ -278,5 +288,100 @@ describe('schedule invariants (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/**
+ * The schedule as the rules state it, one installment at a time with no shortcuts: each due date
+ * counted from the disbursement (months clamped, or 7 days a week) and each amount from the
+ * outstanding with divRoundHalfUp. buildSchedule works incrementally and hoists what it can for
+ * speed; it must give exactly this.
+ */
+function referenceSchedule(terms: ScheduleTerms): Installment[] {
+  const rate = periodRate(terms.interestRateBpsPerMonth, terms.frequency);
+  const interestOn = (balance: bigint) =>
+    divRoundHalfUp(balance * rate.numerator, rate.denominator);
+  const grace = terms.graceInstallments ?? 0;
+  const amortizing = terms.installments - grace;
+  const annuity = annuityInstallment(terms.principal, rate, amortizing);
+  const equalPrincipal = terms.principal / BigInt(amortizing);
+  const start = parseIsoDate(terms.disbursedOn);
+  const schedule: Installment[] = [];
+  let outstanding = terms.principal;
+  for (let number = 1; number <= terms.installments; number++) {
+    const interest = interestOn(terms.method === 'flat' ? terms.principal : outstanding);
+    let principal = equalPrincipal < outstanding ? equalPrincipal : outstanding;
+    if (terms.method === 'anuitas') {
+      const share = annuity - interest;
+      principal = share < 0n ? 0n : share > outstanding ? outstanding : share;
+    }
+    if (number <= grace) principal = 0n;
+    if (number === terms.installments) principal = outstanding;
+    outstanding -= principal;
+    const dueDate =
+      terms.frequency === 'monthly'
+        ? addMonthsClamped(start, number)
+        : civilDateOf(dayNumberOf(start) + 7 * number);
+    schedule.push({
+      number,
+      dueDate: formatIsoDate(dueDate),
+      principal,
+      interest,
+      total: principal + interest,
+      principalOutstandingAfter: outstanding,
+    });
+  }
+  return schedule;
+}
+
+describe('buildSchedule against the reference schedule (property)', () => {
+  it('gives exactly the reference schedule for any terms, up to 100% a month and 1,200 installments', () => {
+    const wideTerms = fc.record({
+      principal: fc.oneof(
+        fc.bigInt({ min: 1n, max: 10_000n }),
+        fc.bigInt({ min: 1n, max: 10n ** 15n }),
+      ),
+      interestRateBpsPerMonth: fc.oneof(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: maxInterestRateBpsPerMonth }),
+      ),
+      installments: fc.oneof(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: maxInstallments }),
+      ),
+      method: fc.constantFrom<InterestMethod>('flat', 'efektif', 'anuitas'),
+      frequency: fc.constantFrom('weekly' as const, 'monthly' as const),
+      // 1900-01-01 to 9999-12-31, past the years whose ISO dates are tabled (1900–2199).
+      disbursedOn: fc
+        .integer({ min: -25_567, max: 2_932_896 })
+        .map((dayNumber) => formatIsoDate(civilDateOf(dayNumber))),
+      grace: fc.integer({ min: 0, max: 24 }),
+    });
+    fc.assert(
+      fc.property(wideTerms, ({ grace, ...generated }) => {
+        const terms = {
+          ...generated,
+          graceInstallments: Math.min(grace, generated.installments - 1),
+        };
+        if (parseIsoDate(terms.disbursedOn).year + terms.installments / 12 > 9_999) return;
+        expect(buildSchedule(terms)).toEqual(referenceSchedule(terms));
+        expect(installmentAmounts(terms)).toEqual(
+          referenceSchedule(terms).map((installment) => installment.total),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('gives exactly the reference schedule for the terms of the examples above', () => {
+    for (const terms of [
+      base,
+      { ...base, principal: 10_000_000n, method: 'anuitas' as const },
+      { ...base, principal: 12_000_000n, method: 'efektif' as const, graceInstallments: 2 },
+      { ...base, method: 'anuitas' as const, interestRateBpsPerMonth: 10_000, installments: 1_200 },
+      { ...base, principal: 5n, method: 'efektif' as const, installments: 7 },
+      { ...base, disbursedOn: '2027-12-31', frequency: 'weekly' as const, installments: 300 },
+    ])
+      expect(buildSchedule(terms)).toEqual(referenceSchedule(terms));
   });
 });

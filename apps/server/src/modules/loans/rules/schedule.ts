@@ -1,5 +1,5 @@
 import { divRoundHalfUp } from '@lumbung/shared/money';
-import { daysInMonth, formatIsoDate, parseIsoDate, type CivilDate } from './calendar.js';
+import { daysInMonth, formatIsoDateParts, parseIsoDate, type CivilDate } from './calendar.js';
 
 export type InterestMethod = 'flat' | 'efektif' | 'anuitas';
 export type InstallmentFrequency = 'weekly' | 'monthly';
@@ -172,45 +172,37 @@ export function annuityInstallment(
 }
 
 /**
- * Due dates one after another without recomputing from scratch: monthly, the start day in each
- * following month clamped to that month's end (so 31 January gives 28 February, then 31 March);
- * weekly, 7 days later each time.
+ * The due date of every installment: monthly, the start day in each following month clamped to
+ * that month's end (so 31 January gives 28 February, then 31 March); weekly, 7 days later each
+ * time. Stepped month by month or week by week, never recomputed from scratch.
  */
-class DueDates {
-  private year: number;
-  private month: number;
-  private day: number;
-
-  constructor(
-    private readonly disbursedOn: CivilDate,
-    private readonly frequency: InstallmentFrequency,
-  ) {
-    this.year = disbursedOn.year;
-    this.month = disbursedOn.month;
-    this.day = disbursedOn.day;
-  }
-
-  next(): string {
-    if (this.frequency === 'monthly') {
-      this.nextMonth();
-      this.day = Math.min(this.disbursedOn.day, daysInMonth(this.year, this.month));
+function dueDatesOf(start: CivilDate, frequency: InstallmentFrequency, count: number): string[] {
+  const dueDates = new Array<string>(count);
+  let year = start.year;
+  let month = start.month;
+  let day = start.day;
+  for (let index = 0; index < count; index++) {
+    if (frequency === 'monthly') {
+      if (month === 12) {
+        year += 1;
+        month = 1;
+      } else month += 1;
+      // Every month has 28 days: only a later start day needs the month's length.
+      day = start.day > 28 ? Math.min(start.day, daysInMonth(year, month)) : start.day;
     } else {
-      this.day += 7;
-      const monthLength = daysInMonth(this.year, this.month);
-      if (this.day > monthLength) {
-        this.day -= monthLength;
-        this.nextMonth();
+      day += 7;
+      const monthLength = day > 28 ? daysInMonth(year, month) : 28;
+      if (day > monthLength) {
+        day -= monthLength;
+        if (month === 12) {
+          year += 1;
+          month = 1;
+        } else month += 1;
       }
     }
-    return formatIsoDate({ year: this.year, month: this.month, day: this.day });
+    dueDates[index] = formatIsoDateParts(year, month, day);
   }
-
-  private nextMonth(): void {
-    if (this.month === 12) {
-      this.month = 1;
-      this.year += 1;
-    } else this.month += 1;
-  }
+  return dueDates;
 }
 
 /** What every installment of one loan is computed from, worked out once per loan. */
@@ -221,6 +213,7 @@ interface Amortization {
   /** P / n over the amortizing installments, rounded down. */
   equalPrincipal: bigint;
   periodInterest: PeriodInterest;
+  /** Interest of one period on the whole loan: every flat installment's and every grace one's. */
   flatInterest: bigint;
   /** The anuitas installment A; 0 for the other methods. */
   annuity: bigint;
@@ -242,27 +235,6 @@ function amortizationOf(terms: ScheduleTerms, checked: CheckedTerms): Amortizati
   };
 }
 
-/** Interest of installment `number`: flat on the loan, otherwise on what is outstanding before it. */
-function interestDue(plan: Amortization, outstanding: bigint): bigint {
-  return plan.method === 'flat' ? plan.flatInterest : interestOn(outstanding, plan.periodInterest);
-}
-
-/**
- * Principal of installment `number`: none in grace, everything left in the last, A − interest
- * (kept within 0 and the outstanding) for anuitas, P / n otherwise.
- */
-function principalDue(
-  plan: Amortization,
-  number: number,
-  outstanding: bigint,
-  interest: bigint,
-): bigint {
-  if (number <= plan.graceInstallments) return 0n;
-  if (number === plan.installments) return outstanding;
-  if (plan.method === 'anuitas') return clamp(plan.annuity - interest, 0n, outstanding);
-  return plan.equalPrincipal < outstanding ? plan.equalPrincipal : outstanding;
-}
-
 /**
  * The repayment schedule (jadwal angsuran) of a loan.
  *
@@ -277,46 +249,190 @@ function principalDue(
  * left, so the principals sum to P exactly and the outstanding ends at 0. An anuitas principal
  * share is kept between 0 and the outstanding; with real-world amounts that never binds and every
  * installment but the last is exactly A.
+ *
+ * Built for speed (bench/benchmarks/loan-schedules.ts): one loop per method with the per-loan
+ * amounts worked out once, so an installment costs one bigint operation (flat) to five (anuitas),
+ * and due dates come from a table of ISO strings rather than being formatted one by one.
  */
 export function buildSchedule(terms: ScheduleTerms): Installment[] {
   const checked = checkTerms(terms);
   const plan = amortizationOf(terms, checked);
-  const dueDates = new DueDates(checked.disbursedOn, terms.frequency);
+  const dueDates = dueDatesOf(checked.disbursedOn, terms.frequency, terms.installments);
   const schedule = new Array<Installment>(terms.installments);
-  let outstanding = terms.principal;
-  for (let number = 1; number <= terms.installments; number++) {
-    const interest = interestDue(plan, outstanding);
-    const principal = principalDue(plan, number, outstanding, interest);
-    outstanding -= principal;
-    schedule[number - 1] = {
-      number,
-      dueDate: dueDates.next(),
-      principal,
-      interest,
-      total: principal + interest,
-      principalOutstandingAfter: outstanding,
-    };
+  // Grace installments pay the interest on the whole loan, which is the flat interest.
+  const interest = plan.flatInterest;
+  for (let number = 1; number <= plan.graceInstallments; number++)
+    schedule[number - 1] = installmentOf(number, dueDates, 0n, interest, interest, terms.principal);
+  switch (plan.method) {
+    case 'flat':
+      scheduleFlat(plan, terms.principal, dueDates, schedule);
+      break;
+    case 'efektif':
+      scheduleEfektif(plan, terms.principal, dueDates, schedule);
+      break;
+    case 'anuitas':
+      scheduleAnnuity(plan, terms.principal, dueDates, schedule);
+      break;
   }
   return schedule;
+}
+
+function installmentOf(
+  number: number,
+  dueDates: readonly string[],
+  principal: bigint,
+  interest: bigint,
+  total: bigint,
+  principalOutstandingAfter: bigint,
+): Installment {
+  const dueDate = dueDates[number - 1] ?? '';
+  return { number, dueDate, principal, interest, total, principalOutstandingAfter };
+}
+
+/*
+ * The installments after grace, one function per method so each loop is short and does only its
+ * own arithmetic. Principal shares P / n (flat, efektif) never exceed the outstanding before the
+ * last installment, since the n − 1 shares before it sum to at most P; the last takes the rest.
+ */
+
+/** flat: the same principal share and interest every time, so only the outstanding is computed. */
+function scheduleFlat(
+  plan: Amortization,
+  principal: bigint,
+  dueDates: readonly string[],
+  schedule: Installment[],
+): void {
+  const share = plan.equalPrincipal;
+  const interest = plan.flatInterest;
+  const total = share + interest;
+  let outstanding = principal;
+  for (let number = plan.graceInstallments + 1; number < plan.installments; number++) {
+    outstanding -= share;
+    schedule[number - 1] = installmentOf(number, dueDates, share, interest, total, outstanding);
+  }
+  const last = plan.installments;
+  schedule[last - 1] = installmentOf(
+    last,
+    dueDates,
+    outstanding,
+    interest,
+    outstanding + interest,
+    0n,
+  );
+}
+
+/**
+ * efektif: interest on the outstanding, floor((2a·outstanding + b) / 2b) for a rate a/b. The
+ * outstanding falls by P / n each time, so that numerator falls by the fixed step 2a·P / n.
+ */
+function scheduleEfektif(
+  plan: Amortization,
+  principal: bigint,
+  dueDates: readonly string[],
+  schedule: Installment[],
+): void {
+  const share = plan.equalPrincipal;
+  const { twiceNumerator, denominator, twiceDenominator } = plan.periodInterest;
+  let interestNumerator = principal * twiceNumerator + denominator;
+  const interestNumeratorStep = share * twiceNumerator;
+  let outstanding = principal;
+  for (let number = plan.graceInstallments + 1; number < plan.installments; number++) {
+    const interest = interestNumerator / twiceDenominator; // half up
+    interestNumerator -= interestNumeratorStep;
+    outstanding -= share;
+    schedule[number - 1] = installmentOf(
+      number,
+      dueDates,
+      share,
+      interest,
+      share + interest,
+      outstanding,
+    );
+  }
+  const last = plan.installments;
+  const interest = interestNumerator / twiceDenominator; // half up
+  schedule[last - 1] = installmentOf(
+    last,
+    dueDates,
+    outstanding,
+    interest,
+    outstanding + interest,
+    0n,
+  );
+}
+
+/**
+ * anuitas: principal A − interest on the outstanding, kept within 0 and the outstanding; the
+ * installment is A itself unless that binds.
+ */
+function scheduleAnnuity(
+  plan: Amortization,
+  principal: bigint,
+  dueDates: readonly string[],
+  schedule: Installment[],
+): void {
+  let outstanding = principal;
+  for (let number = plan.graceInstallments + 1; number < plan.installments; number++) {
+    const interest = interestOn(outstanding, plan.periodInterest);
+    let share = plan.annuity - interest;
+    let total = plan.annuity;
+    if (share < 0n || share > outstanding) {
+      share = share < 0n ? 0n : outstanding;
+      total = share + interest;
+    }
+    outstanding -= share;
+    schedule[number - 1] = installmentOf(number, dueDates, share, interest, total, outstanding);
+  }
+  const last = plan.installments;
+  const interest = interestOn(outstanding, plan.periodInterest);
+  schedule[last - 1] = installmentOf(
+    last,
+    dueDates,
+    outstanding,
+    interest,
+    outstanding + interest,
+    0n,
+  );
 }
 
 /** Only the amount of every installment (`buildSchedule(terms).map(i => i.total)`), without due dates or records. */
 export function installmentAmounts(terms: ScheduleTerms): bigint[] {
   const plan = amortizationOf(terms, checkTerms(terms));
   const amounts = new Array<bigint>(terms.installments);
+  for (let index = 0; index < plan.graceInstallments; index++) amounts[index] = plan.flatInterest;
+  const last = plan.installments - 1;
   let outstanding = terms.principal;
-  for (let number = 1; number <= terms.installments; number++) {
-    const interest = interestDue(plan, outstanding);
-    const principal = principalDue(plan, number, outstanding, interest);
-    outstanding -= principal;
-    amounts[number - 1] = principal + interest;
+  if (plan.method === 'anuitas') {
+    for (let index = plan.graceInstallments; index < last; index++) {
+      const interest = interestOn(outstanding, plan.periodInterest);
+      let share = plan.annuity - interest;
+      amounts[index] = plan.annuity;
+      if (share < 0n || share > outstanding) {
+        share = share < 0n ? 0n : outstanding;
+        amounts[index] = share + interest;
+      }
+      outstanding -= share;
+    }
+  } else {
+    // As in scheduleEfektif: the interest numerator falls by a fixed step.
+    const share = plan.equalPrincipal;
+    const equalTotal = share + plan.flatInterest;
+    const { twiceNumerator, denominator, twiceDenominator } = plan.periodInterest;
+    let interestNumerator = outstanding * twiceNumerator + denominator;
+    const interestNumeratorStep = share * twiceNumerator;
+    for (let index = plan.graceInstallments; index < last; index++) {
+      if (plan.method === 'flat') amounts[index] = equalTotal;
+      else {
+        amounts[index] = share + interestNumerator / twiceDenominator; // half up
+        interestNumerator -= interestNumeratorStep;
+      }
+    }
+    outstanding -= share * BigInt(last - plan.graceInstallments);
   }
+  const lastInterest =
+    plan.method === 'flat' ? plan.flatInterest : interestOn(outstanding, plan.periodInterest);
+  amounts[last] = outstanding + lastInterest;
   return amounts;
-}
-
-function clamp(value: bigint, low: bigint, high: bigint): bigint {
-  if (value < low) return low;
-  return value > high ? high : value;
 }
 
 /**
