@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,7 @@ import {
 import { installmentStatusAsOf } from '../../src/modules/loans/rules/repayment-allocation.js';
 import { queryRows, withSystem } from '../../src/platform/db/database.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { databaseErrorOf } from '../harness/errors.js';
 import { refusalOf } from '../harness/ledger-fixtures.js';
 import { givenSavingsMember } from '../savings/savings-fixtures.js';
 import { givenLendingCooperative, inLoans, loansApi, verifyLedger } from './loans-fixtures.js';
@@ -365,6 +367,23 @@ describe('loan day-end', () => {
       principal_outstanding: '8250000',
     });
     expect((await verifyLedger(test.db, coop.cooperativeId)).problems).toEqual([]);
+  });
+
+  it('refuses a position naming a loan or a day-end run that does not exist (checked once per statement)', async () => {
+    const coop = await lendingCoop();
+    const { loanId } = await givenLoan(coop, 'KSP', 1_000_000n);
+    await dayEnd(coop, '2026-03-03');
+    const insert = (loan: string, date: string) =>
+      withSystem(test.db, 'test writes a position', (tx) =>
+        tx.execute(sql`insert into loan_day_end_positions (cooperative_id, business_date, loan_id,
+            days_past_due, collectibility, principal_outstanding, overdue_principal, overdue_interest,
+            penalty_accrued, penalty_accrued_total, penalty_owed, required_allowance)
+          values (${coop.cooperativeId}, ${date}, ${loan}, 0, 'lancar', 0, 0, 0, 0, 0, 0, 0)`),
+      );
+    const noLoan = await databaseErrorOf(insert(randomUUID(), '2026-03-03'));
+    expect(noLoan.message).toContain('names a loan that does not exist');
+    const noRun = await databaseErrorOf(insert(loanId, '2026-03-04'));
+    expect(noRun.message).toContain('names a day-end run that does not exist');
   });
 
   it('lets the pengawas read the portfolio but not run the day-end', async () => {
