@@ -15,11 +15,21 @@ import {
 
 export type AccountRow = typeof ledgerAccounts.$inferSelect;
 
-/** JSON for jsonb_to_recordset: bigints as decimal strings, cast back to bigint in SQL. */
-function jsonOf(rows: readonly object[]): string {
-  return JSON.stringify(rows, (_key, value: unknown) =>
-    typeof value === 'bigint' ? value.toString() : value,
-  );
+/**
+ * A PostgreSQL array literal, passed as one text parameter and cast in SQL (`$n::uuid[]`), so a
+ * batch of any size is a fixed number of parameters on both drivers. Every element is quoted (a
+ * quoted element is never NULL and may hold commas and braces); null is the bare NULL.
+ */
+function arrayLiteral(values: readonly (string | number | bigint | null)[]): string {
+  let text = '{';
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (index > 0) text += ',';
+    if (value === null || value === undefined) text += 'NULL';
+    else if (typeof value === 'string') text += `"${value.replace(/["\\]/g, '\\$&')}"`;
+    else text += value.toString();
+  }
+  return `${text}}`;
 }
 
 export async function insertAccounts(tx: Tx, rows: (typeof ledgerAccounts.$inferInsert)[]) {
@@ -203,14 +213,14 @@ export async function readPostingState(
     sql`select
       (select json_agg(json_build_object('id', id, 'code', code, 'isActive', is_active, 'isControl', is_control))
          from ledger_accounts where cooperative_id = ${cooperativeId}
-         and id = any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(input.accountIds)}::jsonb)))) as accounts,
+         and id = any(${arrayLiteral(input.accountIds)}::uuid[])) as accounts,
       (select json_agg(to_char(period_month, 'YYYY-MM-DD')) from ledger_periods where cooperative_id = ${cooperativeId}
-         and period_month = any(array(select value::date from jsonb_array_elements_text(${JSON.stringify(input.periodMonths)}::jsonb)))) as closed,
+         and period_month = any(${arrayLiteral(input.periodMonths)}::date[])) as closed,
       (select json_agg(json_build_object('id', id, 'idempotencyKey', idempotency_key, 'contentHash', content_hash,
               'sequence', sequence, 'businessDate', to_char(business_date, 'YYYY-MM-DD'), 'hash', hash, 'prevHash', prev_hash,
               'totalAmount', total_amount::text))
          from journal_entries where cooperative_id = ${cooperativeId}
-         and idempotency_key = any(array(select value from jsonb_array_elements_text(${JSON.stringify(input.idempotencyKeys)}::jsonb)))) as existing`,
+         and idempotency_key = any(${arrayLiteral(input.idempotencyKeys)}::text[])) as existing`,
   );
   return {
     accounts: row?.accounts ?? [],
@@ -251,7 +261,9 @@ export interface LineRow {
 /**
  * Writes a batch of entries, their lines, the balance deltas (summed per account, in account
  * order so concurrent postings lock rows in the same order) and the new chain head, in one
- * statement. The deferred trigger re-checks each entry's balance at commit.
+ * statement. Columns travel as typed arrays through unnest (parsed by array_in, not by a JSON
+ * parser building a jsonb document first). The deferred trigger re-checks each entry's balance at
+ * commit.
  */
 export async function writeEntries(
   tx: Tx,
@@ -260,67 +272,52 @@ export async function writeEntries(
 ) {
   const deltas = new Map<string, { debit: bigint; credit: bigint; count: number }>();
   for (const line of batch.lines) {
-    const delta = deltas.get(line.accountId) ?? { debit: 0n, credit: 0n, count: 0 };
+    let delta = deltas.get(line.accountId);
+    if (!delta) {
+      delta = { debit: 0n, credit: 0n, count: 0 };
+      deltas.set(line.accountId, delta);
+    }
     if (line.side === 'debit') delta.debit += line.amount;
     else delta.credit += line.amount;
     delta.count += 1;
-    deltas.set(line.accountId, delta);
   }
-  const balanceRows = [...deltas.entries()]
-    .sort(([left], [right]) => (left < right ? -1 : 1))
-    .map(([accountId, delta]) => ({
-      account_id: accountId,
-      debit: delta.debit,
-      credit: delta.credit,
-      count: delta.count,
-    }));
-  const entryRows = batch.entries.map((entry) => ({
-    id: entry.id,
-    sequence: entry.sequence,
-    business_date: entry.businessDate,
-    posted_at: entry.postedAt.toISOString(),
-    source_type: entry.sourceType,
-    source_id: entry.sourceId,
-    memo: entry.memo,
-    idempotency_key: entry.idempotencyKey,
-    reverses_entry_id: entry.reversesEntryId,
-    posted_by: entry.postedBy,
-    approved_by: entry.approvedBy,
-    total_amount: entry.totalAmount,
-    content_hash: entry.contentHash,
-    prev_hash: entry.prevHash,
-    hash: entry.hash,
-  }));
-  const lineRows = batch.lines.map((line) => ({
-    entry_id: line.entryId,
-    line_number: line.lineNumber,
-    account_id: line.accountId,
-    side: line.side,
-    amount: line.amount,
-    business_date: line.businessDate,
-    sequence: line.sequence,
-    memo: line.memo,
-  }));
+  const balances = [...deltas.entries()].sort(([left], [right]) => (left < right ? -1 : 1));
+  const { entries, lines } = batch;
+  const entryColumn = <Value extends string | number | bigint | null>(
+    of: (entry: EntryRow) => Value,
+  ) => arrayLiteral(entries.map(of));
+  const lineColumn = <Value extends string | number | bigint | null>(
+    of: (line: LineRow) => Value,
+  ) => arrayLiteral(lines.map(of));
   await tx.execute(sql`
     with new_entries as (
       insert into journal_entries (cooperative_id, id, sequence, business_date, posted_at, source_type, source_id, memo,
         idempotency_key, reverses_entry_id, posted_by, approved_by, total_amount, content_hash, prev_hash, hash)
-      select ${cooperativeId}, e.id, e.sequence, e.business_date, e.posted_at, e.source_type, e.source_id, e.memo,
-        e.idempotency_key, e.reverses_entry_id, e.posted_by, e.approved_by, e.total_amount, e.content_hash, e.prev_hash, e.hash
-      from jsonb_to_recordset(${jsonOf(entryRows)}::jsonb) as e(id uuid, sequence bigint, business_date date,
-        posted_at timestamptz, source_type text, source_id text, memo text, idempotency_key text, reverses_entry_id uuid,
-        posted_by uuid, approved_by uuid, total_amount bigint, content_hash text, prev_hash text, hash text)
+      select ${cooperativeId}, e.*
+      from unnest(${entryColumn((entry) => entry.id)}::uuid[], ${entryColumn((entry) => entry.sequence)}::bigint[],
+        ${entryColumn((entry) => entry.businessDate)}::date[], ${entryColumn((entry) => entry.postedAt.toISOString())}::timestamptz[],
+        ${entryColumn((entry) => entry.sourceType)}::text[], ${entryColumn((entry) => entry.sourceId)}::text[],
+        ${entryColumn((entry) => entry.memo)}::text[], ${entryColumn((entry) => entry.idempotencyKey)}::text[],
+        ${entryColumn((entry) => entry.reversesEntryId)}::uuid[], ${entryColumn((entry) => entry.postedBy)}::uuid[],
+        ${entryColumn((entry) => entry.approvedBy)}::uuid[], ${entryColumn((entry) => entry.totalAmount)}::bigint[],
+        ${entryColumn((entry) => entry.contentHash)}::text[], ${entryColumn((entry) => entry.prevHash)}::text[],
+        ${entryColumn((entry) => entry.hash)}::text[]) as e
       returning 1
     ), new_lines as (
       insert into journal_lines (cooperative_id, entry_id, line_number, account_id, side, amount, business_date, sequence, memo)
-      select ${cooperativeId}, l.entry_id, l.line_number, l.account_id, l.side, l.amount, l.business_date, l.sequence, l.memo
-      from jsonb_to_recordset(${jsonOf(lineRows)}::jsonb) as l(entry_id uuid, line_number smallint, account_id uuid,
-        side text, amount bigint, business_date date, sequence bigint, memo text)
+      select ${cooperativeId}, l.*
+      from unnest(${lineColumn((line) => line.entryId)}::uuid[], ${lineColumn((line) => line.lineNumber)}::smallint[],
+        ${lineColumn((line) => line.accountId)}::uuid[], ${lineColumn((line) => line.side)}::text[],
+        ${lineColumn((line) => line.amount)}::bigint[], ${lineColumn((line) => line.businessDate)}::date[],
+        ${lineColumn((line) => line.sequence)}::bigint[], ${lineColumn((line) => line.memo)}::text[]) as l
       returning 1
     ), balances as (
       update ledger_balances b set debit_total = b.debit_total + d.debit, credit_total = b.credit_total + d.credit,
         line_count = b.line_count + d.count
-      from jsonb_to_recordset(${jsonOf(balanceRows)}::jsonb) as d(account_id uuid, debit bigint, credit bigint, count bigint)
+      from unnest(${arrayLiteral(balances.map(([accountId]) => accountId))}::uuid[],
+        ${arrayLiteral(balances.map(([, delta]) => delta.debit))}::bigint[],
+        ${arrayLiteral(balances.map(([, delta]) => delta.credit))}::bigint[],
+        ${arrayLiteral(balances.map(([, delta]) => delta.count))}::bigint[]) as d(account_id, debit, credit, count)
       where b.cooperative_id = ${cooperativeId} and b.account_id = d.account_id
       returning 1
     )
