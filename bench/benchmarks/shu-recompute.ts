@@ -10,12 +10,16 @@
  * Measured, each in its own withTenant transaction (row-level security on, as the app runs):
  * - recompute: computeYearShu(source: 'ledger'), every member's bases recomputed from the
  *   journal (surplus, capital balance-days, participation with its one-member rule), the pools and
- *   every member's share by largest remainder; 1 warm-up + 3 runs, median;
+ *   every member's share by largest remainder; 1 warm-up + 3 runs, median. One query sums the
+ *   lines per account (surplus and capital, no join per line); participation's query reads the
+ *   participation lines, then the year's lines again for the members each such entry touches;
  * - baseline: one plain `select owner, sum(signed amount) from journal_lines join ledger_accounts
  *   … where year … group by owner` over the same year's lines; 1 warm-up + 3 runs, median;
  * - detail: computeYearShu(source: 'counters') (what propose and the board's dashboard read) and
- *   verifyShuCounters (the full recompute of every counter row, shu_ledger_contributions);
- * - the member's running estimate, as GET …/years/:year/me runs it (fiscalYearFor + getMemberShu)
+ *   verifyShuCounters (the full recompute of every counter row under shu_ledger_contributions'
+ *   rules, from per-account sums of the whole journal);
+ * - the member's running estimate, as GET …/years/:year/me runs it (fiscalYearFor + getMemberShu,
+ *   which reads the active rules and the counters in one round trip)
  *   against a primary-key lookup of one members row, each its own withTenant, interleaved,
  *   20 warm-up + 200 each; p50 and p99.
  * Ratios (to this benchmark's own baselines, not the calibration): recompute ÷ GROUP BY (target

@@ -544,6 +544,22 @@ export const errorCodes = {
     status: 422,
     when: 'the distribution is not approved and countersigned yet',
   },
+  'shu.not_posted': {
+    status: 422,
+    when: 'a member’s SHU is paid out before the distribution is posted',
+  },
+  'shu.distribution_member_not_found': {
+    status: 404,
+    when: 'the member has no share in that SHU distribution',
+  },
+  'shu.share_already_paid': {
+    status: 409,
+    when: 'the member’s SHU of that distribution was already paid (to sukarela or in cash)',
+  },
+  'shu.nothing_to_pay': {
+    status: 422,
+    when: 'the member’s SHU in that distribution is Rp0',
+  },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

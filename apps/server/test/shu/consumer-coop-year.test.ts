@@ -143,6 +143,11 @@ describe(`SHU year of a consumer cooperative on ${process.env.LUMBUNG_TEST_DB ??
       capitalTotal: '3000000',
     });
     expect(summary.pools.reduce((sum, pool) => sum + BigInt(pool.amount), 0n)).toBe(1_500_000n);
+    // The store earns 2,250,000 over its cost of goods; the wages are shared (umum).
+    expect(summary.businessUnits).toEqual([
+      { unit: 'toko', revenue: '9000000', expenses: '6750000', surplus: '2250000' },
+      { unit: null, revenue: '0', expenses: '750000', surplus: '-750000' },
+    ]);
     // No member's purchases are in the books: the jasa usaha pool is nobody's to share, and says so.
     const store = summary.participationTotals.find((line) => line.sourceKey === 'store_purchases');
     expect(store).toMatchObject({ total: '0', unattributed: '0' });

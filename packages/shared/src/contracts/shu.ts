@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, uuidSchema } from './common.js';
-import { rupiahString } from './ledger.js';
+import { businessUnits, rupiahString } from './ledger.js';
 
 /**
  * SHU (Sisa Hasil Usaha) contracts: the rules the AD/ART and the RAT set per fiscal year, the running
@@ -141,6 +141,16 @@ export const shuSummaryView = z.object({
   toCadanganResidue: rupiahString.describe(
     'Pools no member can share (nobody has the base) go to cadangan',
   ),
+  businessUnits: z
+    .array(
+      z.object({
+        unit: z.enum(businessUnits).nullable().describe('null: umum, the shared accounts'),
+        revenue: rupiahString,
+        expenses: rupiahString,
+        surplus: rupiahString,
+      }),
+    )
+    .describe("The year-to-date result per business unit; the units' surpluses sum to the total"),
   memberCount: z.number().int(),
   members: z.array(shuMemberShareView),
   nextCursor: z.string().nullable(),
@@ -251,6 +261,82 @@ export const shuDistributionMembersView = z.object({
   items: z.array(
     shuMemberShareView.extend({ tax: rupiahString, net: rupiahString, isPaid: z.boolean() }),
   ),
+});
+
+/** Paying a member's SHU left owed (a cash payout, or not aktif at posting) at the teller. */
+export const shuCashPayoutParams = shuDistributionParams.extend({ membershipId: uuidSchema });
+
+/** The teller's receipt of a member's SHU paid in cash: the share, the tax kept, the cash paid. */
+export const shuCashPayoutView = z.object({
+  distributionId: uuidSchema,
+  fiscalYearStart: isoDateSchema,
+  membershipId: uuidSchema,
+  memberNumber: z.string().nullable(),
+  fullName: z.string().nullable(),
+  share: rupiahString,
+  tax: rupiahString,
+  net: rupiahString.describe('The cash handed over: the share less the tax withheld'),
+  entryId: uuidSchema,
+  sessionId: uuidSchema,
+  paidBy: uuidSchema.nullable(),
+  paidAt: z.string(),
+});
+
+export const shuOwedQuery = z.object({
+  membershipId: uuidSchema.optional().describe('One member’s unpaid SHU'),
+  q: z.string().trim().min(1).max(100).optional().describe('A member number, or part of a name'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Members' SHU of posted distributions still owed (to collect at the teller), newest year first. */
+export const shuOwedListView = z.object({
+  items: z.array(
+    z.object({
+      distributionId: uuidSchema,
+      fiscalYearStart: isoDateSchema,
+      payout: z.enum(['sukarela', 'cash']).nullable(),
+      membershipId: uuidSchema,
+      memberNumber: z.string().nullable(),
+      fullName: z.string().nullable(),
+      memberStatus: z.string(),
+      share: rupiahString,
+      tax: rupiahString,
+      net: rupiahString,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+/**
+ * A member's figures in the year's posted distribution ("SHU saya" after the RAT), and how it was
+ * paid: to sukarela at posting, in cash at the teller, or still to collect at the teller.
+ */
+export const shuMemberDistributionView = z.object({
+  fiscalYearStart: isoDateSchema,
+  membershipId: uuidSchema,
+  posted: z
+    .object({
+      distributionId: uuidSchema,
+      postedAt: z.string(),
+      ratDate: isoDateSchema.nullable(),
+      minutesReference: z.string().nullable(),
+      payout: z.enum(['sukarela', 'cash']).nullable(),
+      capitalBase: rupiahString,
+      jasaModal: rupiahString,
+      jasaUsaha: rupiahString,
+      share: rupiahString,
+      tax: rupiahString,
+      net: rupiahString,
+      paidTo: z.enum(['sukarela', 'cash']).nullable(),
+      paidAt: z.string().nullable(),
+      isOwed: z.boolean().describe('Still to collect in cash at the teller'),
+    })
+    .nullable()
+    .describe('Null until the year’s distribution is posted with a share for this member'),
 });
 
 /** Keys of the sentences that explain a member's SHU; texts in messages/{id,en}.ts. */

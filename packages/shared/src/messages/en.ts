@@ -208,6 +208,12 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     'The figures the RAT approved differ from the proposal ({{key}}: proposed Rp{{proposed}}, approved Rp{{approved}}). Make a new proposal with the approved rules.',
   'shu.not_approved':
     'The SHU distribution is not yet approved by the RAT and countersigned by a pengawas (status: {{status}}).',
+  'shu.not_posted':
+    'The SHU distribution is not posted yet (status: {{status}}); members’ SHU is paid out after posting.',
+  'shu.distribution_member_not_found': 'This member has no share in this SHU distribution.',
+  'shu.share_already_paid':
+    'This member’s SHU for fiscal year {{year}} was already paid on {{paidAt}}.',
+  'shu.nothing_to_pay': 'This member’s SHU in this distribution is Rp0; there is nothing to pay.',
 };
 
 /** English sentences explaining a member's SHU ("my SHU"); `{{name}}` from the parameters. */

@@ -201,6 +201,12 @@ export const errorMessagesId: Record<ErrorCode, string> = {
     'Angka yang disahkan RAT berbeda dari usulan ({{key}}: usulan Rp{{proposed}}, disahkan Rp{{approved}}). Buat usulan baru dengan aturan yang disahkan.',
   'shu.not_approved':
     'Pembagian SHU belum disahkan RAT dan ditandatangani pengawas (status: {{status}}).',
+  'shu.not_posted':
+    'Pembagian SHU belum dibukukan (status: {{status}}); SHU anggota dibayarkan setelah diposting.',
+  'shu.distribution_member_not_found': 'Anggota ini tidak mendapat bagian dalam pembagian SHU ini.',
+  'shu.share_already_paid':
+    'SHU anggota ini untuk tahun buku {{year}} sudah dibayarkan pada {{paidAt}}.',
+  'shu.nothing_to_pay': 'SHU anggota ini dalam pembagian ini Rp0; tidak ada yang dibayarkan.',
 };
 
 /** Indonesian sentences explaining a member's SHU ("SHU saya"); `{{name}}` from the parameters. */

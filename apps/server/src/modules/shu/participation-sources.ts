@@ -1,12 +1,10 @@
 import type { ParticipationSourceKey } from '@lumbung/shared/contracts/shu';
-import type { Tx } from '../../platform/db/database.js';
-import { sumLedgerParticipation } from './shu.sql.js';
 
 /**
  * One business line's participation base for jasa usaha (rules.md §2.3: V_i), the one interface
- * every line plugs into. `perMember` recomputes the line from the books for [from, to]; the running
- * figures come from the counters the database keeps in the posting transaction (migration 0018),
- * which must always equal it.
+ * every line plugs into. The running figures come from the counters the database keeps in the
+ * posting transaction (migration 0018); the recompute from the books (sumLedgerParticipation, every
+ * measured line in one query) must always equal them.
  *
  * A ledger-measured line is counted by revenue accounts listed in `shu_participation_accounts`: the
  * entry that credits such an account and touches exactly one member's sub-account is that member's
@@ -18,27 +16,15 @@ export interface ParticipationSource {
   label: { id: string; en: string };
   /** Whether the books measure it yet (false: it always counts zero). */
   isMeasured: boolean;
-  perMember(tx: Tx, cooperativeId: string, from: string, to: string): Promise<Map<string, bigint>>;
 }
 
 function ledgerSource(key: ParticipationSourceKey, label: ParticipationSource['label']) {
-  return {
-    key,
-    label,
-    isMeasured: true,
-    perMember: (tx, cooperativeId, from, to) =>
-      sumLedgerParticipation(tx, cooperativeId, { sourceKey: key, from, to }),
-  } satisfies ParticipationSource;
+  return { key, label, isMeasured: true } satisfies ParticipationSource;
 }
 
 /** A line whose module does not post yet: registered, weighted by the rules, counting zero. */
 function pendingSource(key: ParticipationSourceKey, label: ParticipationSource['label']) {
-  return {
-    key,
-    label,
-    isMeasured: false,
-    perMember: () => Promise.resolve(new Map<string, bigint>()),
-  } satisfies ParticipationSource;
+  return { key, label, isMeasured: false } satisfies ParticipationSource;
 }
 
 export const participationSources: Record<ParticipationSourceKey, ParticipationSource> = {

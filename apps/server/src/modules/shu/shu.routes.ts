@@ -5,12 +5,17 @@ import { uuidSchema } from '@lumbung/shared/contracts/common';
 import type { MembershipRole } from '@lumbung/shared/contracts/identity';
 import {
   shuApprovalRequest,
+  shuCashPayoutParams,
+  shuCashPayoutView,
   shuDistributionListView,
   shuDistributionMembersView,
   shuDistributionParams,
   shuDistributionView,
   shuExportQuery,
+  shuMemberDistributionView,
   shuMemberExplanationView,
+  shuOwedListView,
+  shuOwedQuery,
   shuPageQuery,
   shuProposalRequest,
   shuRulesInput,
@@ -25,10 +30,13 @@ import { activeMembership } from '../../platform/http/actor.js';
 import { respond, type RespondDeps } from '../../platform/http/respond.js';
 import { toWire } from '../../platform/http/wire.js';
 import { countersignRatApproval, recordRatApproval } from './commands/approve-shu-distribution.js';
+import { payShuInCash } from './commands/pay-shu-in-cash.js';
 import { postShuDistribution } from './commands/post-shu-distribution.js';
 import { proposeShuDistribution } from './commands/propose-shu-distribution.js';
 import { setShuRules } from './commands/set-shu-rules.js';
+import { getMemberDistribution } from './queries/get-member-distribution.js';
 import { getMemberShu } from './queries/get-member-shu.js';
+import { listOwedShu } from './queries/list-owed-shu.js';
 import { getRunningShu, simulateShu } from './queries/get-running-shu.js';
 import {
   getShuDistribution,
@@ -47,6 +55,8 @@ const pengurus: readonly MembershipRole[] = ['ketua', 'sekretaris', 'bendahara']
 const readers: readonly MembershipRole[] = [...pengurus, 'manajer', 'pengawas'];
 /** Who posts the approved distribution into the books. */
 const posters: readonly MembershipRole[] = ['ketua', 'bendahara'];
+/** Who pays owed SHU in cash from a teller session (savings.routes.ts's tellers). */
+const tellers: readonly MembershipRole[] = ['kasir', 'bendahara'];
 const mediaTypes = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -185,6 +195,68 @@ export function shuRoutes(deps: RespondDeps) {
             await getMemberShu(shu, { year, membershipId: request.params.membershipId }),
           );
         }),
+    });
+
+    app.get(`${base}/years/:year/me/distribution`, {
+      config: { access: { tenant: 'member' } },
+      schema: {
+        tags,
+        summary: '“SHU saya” after the RAT: the caller’s posted share and how it was paid',
+        params: shuYearParams,
+        response: { 200: shuMemberDistributionView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) => {
+          const shu = shuContext(ctx);
+          const year = await fiscalYearFor(shu, request.params.year);
+          return toWire(
+            await getMemberDistribution(shu, { year, membershipId: ownMembershipId(ctx) }),
+          );
+        }),
+    });
+
+    app.get(`${base}/years/:year/members/:membershipId/distribution`, {
+      config: { access: { tenant: 'member' } },
+      schema: {
+        tags,
+        summary:
+          'A member’s posted share and how it was paid (the member, pengurus, manajer, pengawas)',
+        params: shuYearParams.extend({ membershipId: uuidSchema }),
+        response: { 200: shuMemberDistributionView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) => {
+          assertSelfOrReader(ctx, request.params.membershipId);
+          const shu = shuContext(ctx);
+          const year = await fiscalYearFor(shu, request.params.year);
+          return toWire(
+            await getMemberDistribution(shu, { year, membershipId: request.params.membershipId }),
+          );
+        }),
+    });
+
+    app.get(`${base}/owed`, {
+      config: { access: { tenant: [...new Set([...tellers, ...readers])] } },
+      schema: {
+        tags,
+        summary:
+          'Members’ SHU still owed from posted distributions (for the teller to pay in cash)',
+        description:
+          'Every share posting left in SHU yang akan dibagikan: a cash payout, or a member not aktif at a sukarela payout. Narrow it to one member, or to a member number or part of a name; cursor is the next offset.',
+        querystring: shuOwedQuery,
+        response: { 200: shuOwedListView },
+      },
+      handler: (request, reply) =>
+        respond(deps, request, reply, async (ctx) =>
+          toWire(
+            await listOwedShu(shuContext(ctx), {
+              membershipId: request.query.membershipId,
+              q: request.query.q,
+              offset: Number(request.query.cursor ?? '0'),
+              limit: request.query.limit,
+            }),
+          ),
+        ),
     });
 
     app.post(`${base}/years/:year/simulations`, {
@@ -329,6 +401,34 @@ export function shuRoutes(deps: RespondDeps) {
               distributionId: request.params.distributionId,
             }),
           ),
+        ),
+    });
+
+    app.post(`${distribution}/members/:membershipId/cash-payout`, {
+      config: { access: { tenant: tellers }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Pay a member’s owed SHU in cash from the teller’s open session (kasir, bendahara)',
+        description:
+          'One entry: Dr SHU yang akan dibagikan the share; Cr Kas the share less tax; Cr Utang pajak the tax. Once per member and distribution.',
+        params: shuCashPayoutParams,
+        body: z.object({}).optional(),
+        response: { 201: shuCashPayoutView },
+      },
+      handler: (request, reply) =>
+        respond(
+          deps,
+          request,
+          reply,
+          async (ctx) =>
+            toWire(
+              await payShuInCash(shuContext(ctx), {
+                distributionId: request.params.distributionId,
+                membershipId: request.params.membershipId,
+              }),
+            ),
+          { status: 201 },
         ),
     });
 

@@ -126,6 +126,24 @@ export const shuDistributionMembers = pgTable(
   ],
 );
 
+/** A member's owed SHU paid in cash at the teller (migration 0023): once per distribution. */
+export const shuCashPayouts = pgTable(
+  'shu_cash_payouts',
+  {
+    cooperativeId: uuid('cooperative_id').notNull(),
+    distributionId: uuid('distribution_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    entryId: uuid('entry_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    paidBy: uuid('paid_by'),
+    paidAt: timestamptz('paid_at').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.cooperativeId, table.distributionId, table.membershipId] }),
+  ],
+);
+
 /** A distribution's figures as stored: rupiah as decimal strings (jsonb has no bigint). */
 export interface StoredFigures {
   memberSurplus: string;

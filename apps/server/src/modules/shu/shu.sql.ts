@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/database.js';
 import type { MemberBases } from './rules/compute-shu.js';
+import type { ShuRules } from './rules/shu-rules.js';
 import { shuDistributionMembers, shuDistributions, shuRuleVersions } from './shu.schema.js';
 import { capitalControlCodes, type FiscalYear } from './shu.types.js';
 import type { ShuCapitalBase, ShuCapitalKind } from '@lumbung/shared/contracts/shu';
@@ -155,18 +156,23 @@ export async function readYearFigures(
  * Runs a recompute over the journal with hash joins only. The planner estimates the lines of one
  * account from the average (a few dozen), so for a hot revenue account (every loan repayment's
  * interest) it picks nested loops that probe an index once per line and, joining two such sets,
- * once per pair: 200,000 entries took minutes. A full recompute reads a whole year of the
- * cooperative's lines, which hash joins read once (benchmark shu-recompute).
+ * once per pair: 200,000 entries took minutes. Merge joins are off too: fed by that account's
+ * index they read the lines in date order, one random heap page per line. A full recompute reads a
+ * whole year of the cooperative's lines, which hash joins read once (benchmark shu-recompute).
  */
 async function withHashJoins<Value>(tx: Tx, work: () => Promise<Value>): Promise<Value> {
-  const [setting] = await queryRows<{ previous: string }>(
+  const [setting] = await queryRows<{ nestloop: string; mergejoin: string }>(
     tx,
-    sql`select current_setting('enable_nestloop') as previous, set_config('enable_nestloop', 'off', true)`,
+    sql`select current_setting('enable_nestloop') as nestloop, current_setting('enable_mergejoin') as mergejoin,
+          set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true)`,
   );
   try {
     return await work();
   } finally {
-    await tx.execute(sql`select set_config('enable_nestloop', ${setting?.previous ?? 'on'}, true)`);
+    await tx.execute(
+      sql`select set_config('enable_nestloop', ${setting?.nestloop ?? 'on'}, true),
+            set_config('enable_mergejoin', ${setting?.mergejoin ?? 'on'}, true)`,
+    );
   }
 }
 
@@ -175,34 +181,21 @@ const yearEndCloseIds = (cooperativeId: string) =>
   sql`(select e.id from journal_entries e
        where e.cooperative_id = ${cooperativeId} and e.source_type = 'ledger.year_end_close')`;
 
-/** The year's business recomputed from the journal (the year-end close entry is not business). */
-export async function sumLedgerSurplus(tx: Tx, cooperativeId: string, year: FiscalYear) {
-  const [row] = await withHashJoins(tx, () =>
-    queryRows<{ members: string; non_members: string; expenses: string }>(
-      tx,
-      sql`select
-          coalesce(sum(case when l.side = 'credit' then l.amount else -l.amount end)
-            filter (where a.class = 'revenue' and coalesce(a.participation, 'member') = 'member'), 0)::text as members,
-          coalesce(sum(case when l.side = 'credit' then l.amount else -l.amount end)
-            filter (where a.class = 'revenue' and a.participation = 'non_member'), 0)::text as non_members,
-          coalesce(sum(case when l.side = 'debit' then l.amount else -l.amount end)
-            filter (where a.class = 'expense'), 0)::text as expenses
-        from journal_lines l
-        join ledger_accounts a on a.cooperative_id = l.cooperative_id and a.id = l.account_id
-        where l.cooperative_id = ${cooperativeId}
-          and l.business_date between ${year.start}::date and ${year.end}::date
-          and a.class in ('revenue', 'expense') and l.entry_id not in ${yearEndCloseIds(cooperativeId)}`,
-    ),
-  );
-  return {
-    revenueFromMembers: BigInt(row?.members ?? '0'),
-    revenueFromNonMembers: BigInt(row?.non_members ?? '0'),
-    expenses: BigInt(row?.expenses ?? '0'),
-  };
-}
+/** The cooperative's accounts that measure a participation line (shu_participation_accounts). */
+const participationAccountIds = (cooperativeId: string) =>
+  sql`(select pa.id from ledger_accounts pa
+       join shu_participation_accounts s on s.account_code = pa.code
+       where pa.cooperative_id = ${cooperativeId})`;
 
-/** Each member's counted savings recomputed from the journal, like savings' balance-days. */
-export async function sumLedgerCapital(
+/**
+ * The year's business and every member's counted capital recomputed from the journal in one scan
+ * of its lines (the year-end close entry is not business, as in the counters' trigger). The lines
+ * are summed per account first, which needs no join per line; the few thousand account sums are
+ * then rolled up by member and by revenue/expense class. Capital is weighted like savings'
+ * balance-days: a line counts for the days left in the year (an earlier year's for every day).
+ * One row per member (membership_id null: the cooperative's own accounts).
+ */
+export async function sumLedgerCapitalAndSurplus(
   tx: Tx,
   cooperativeId: string,
   input: { year: FiscalYear; capitalBase: ShuCapitalBase },
@@ -215,63 +208,101 @@ export async function sumLedgerCapital(
                  else ${year.end}::date - l.business_date + 1 end`
       : sql`1`;
   const rows = await withHashJoins(tx, () =>
-    queryRows<{ membership_id: string; capital: string }>(
+    queryRows<{
+      membership_id: string | null;
+      capital: string | null;
+      members: string | null;
+      non_members: string | null;
+      expenses: string | null;
+    }>(
       tx,
       sql`select a.owner_membership_id as membership_id,
-          sum(case when l.side = 'credit' then l.amount else -l.amount end * ${weight})::text as capital
-        from ledger_accounts p
-        join ledger_accounts a on a.cooperative_id = p.cooperative_id and a.parent_account_id = p.id
-        join journal_lines l on l.cooperative_id = a.cooperative_id and l.account_id = a.id
-          and l.business_date <= ${year.end}::date
-        where p.cooperative_id = ${cooperativeId} and p.code = any(string_to_array(${codes}, ','))
-          and a.owner_membership_id is not null
+          sum(t.weighted) filter (where a.owner_membership_id is not null
+            and p.code = any(string_to_array(${codes}, ',')))::text as capital,
+          sum(t.in_year) filter (where a.class = 'revenue' and coalesce(a.participation, 'member') = 'member')::text as members,
+          sum(t.in_year) filter (where a.class = 'revenue' and a.participation = 'non_member')::text as non_members,
+          sum(-t.in_year) filter (where a.class = 'expense')::text as expenses
+        from (
+          select l.account_id,
+            sum(case when l.side = 'credit' then l.amount else -l.amount end * ${weight}) as weighted,
+            sum(case when l.side = 'credit' then l.amount else -l.amount end)
+              filter (where l.business_date >= ${year.start}::date) as in_year
+          from journal_lines l
+          where l.cooperative_id = ${cooperativeId} and l.business_date <= ${year.end}::date
+            and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
+          group by l.account_id
+        ) t
+        join ledger_accounts a on a.cooperative_id = ${cooperativeId} and a.id = t.account_id
+        left join ledger_accounts p on p.cooperative_id = a.cooperative_id and p.id = a.parent_account_id
         group by a.owner_membership_id`,
     ),
   );
-  return new Map(rows.map((row) => [row.membership_id, BigInt(row.capital)]));
+  const amount = (value: string | null | undefined) => BigInt(value ?? '0');
+  const capital = new Map<string, bigint>();
+  const business = { revenueFromMembers: 0n, revenueFromNonMembers: 0n, expenses: 0n };
+  for (const row of rows) {
+    if (row.membership_id !== null && row.capital !== null)
+      capital.set(row.membership_id, amount(row.capital));
+    business.revenueFromMembers += amount(row.members);
+    business.revenueFromNonMembers += amount(row.non_members);
+    business.expenses += amount(row.expenses);
+  }
+  return { business, capital };
 }
 
 /**
- * Each member's participation in one ledger-measured line, recomputed from the journal: revenue on
- * the line's accounts in [from, to], credited to the one member whose sub-account the same entry
- * touches (the counters' trigger applies the same rule to each new statement's lines).
+ * Every member's participation in each ledger-measured line (`sourceKeys`), recomputed from the
+ * journal: revenue on the line's accounts in [from, to], credited to the one member whose
+ * sub-account the same entry touches (the counters' trigger applies the same rule to each new
+ * statement's lines). Returns membership → source key → amount.
  */
 export async function sumLedgerParticipation(
   tx: Tx,
   cooperativeId: string,
-  input: { sourceKey: string; from: string; to: string },
+  input: { sourceKeys: readonly string[]; from: string; to: string },
 ) {
-  // Per participation entry its revenue, then the members whose sub-accounts its lines touch (an
-  // entry's lines share its business date, so they are in [from, to] too): one member (the least
-  // and the greatest owner agree) gets it. No CTEs: the planner sees through the subqueries.
+  const participation = new Map<string, Map<string, bigint>>();
+  if (input.sourceKeys.length === 0) return participation;
+  // Per participation entry and line its revenue, then the members whose sub-accounts the entry's
+  // lines touch (an entry's lines share its business date, so they are in [from, to] too): one
+  // member (the least and the greatest owner agree) gets it. No CTEs: the planner sees through the
+  // subqueries. Every line is read in one query, so this is the recompute's second scan.
   const rows = await withHashJoins(tx, () =>
-    queryRows<{ membership_id: string; amount: string }>(
+    queryRows<{ membership_id: string; source_key: string; amount: string }>(
       tx,
-      sql`select owner::uuid as membership_id, sum(amount)::text as amount
+      sql`select owner::uuid as membership_id, source_key, sum(amount)::text as amount
         from (
-          select min(a.owner_membership_id::text) as owner, max(a.owner_membership_id::text) as last_owner,
-            min(p.amount) as amount
+          select p.source_key, min(a.owner_membership_id::text) as owner,
+            max(a.owner_membership_id::text) as last_owner, min(p.amount) as amount
           from (
-            select l.entry_id, sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount
-            from ledger_accounts pa
-            join shu_participation_accounts s on s.account_code = pa.code and s.source_key = ${input.sourceKey}
-            join journal_lines l on l.cooperative_id = pa.cooperative_id and l.account_id = pa.id
+            select l.entry_id, s.source_key,
+              sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount
+            from journal_lines l
+            join ledger_accounts pa on pa.cooperative_id = l.cooperative_id and pa.id = l.account_id
+            join shu_participation_accounts s on s.account_code = pa.code
+            where l.cooperative_id = ${cooperativeId}
+              and l.account_id in ${participationAccountIds(cooperativeId)}
+              and s.source_key = any(string_to_array(${list(input.sourceKeys)}, ','))
               and l.business_date between ${input.from}::date and ${input.to}::date
-            where pa.cooperative_id = ${cooperativeId}
               and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
-            group by l.entry_id
+            group by l.entry_id, s.source_key
           ) p
           join journal_lines m on m.cooperative_id = ${cooperativeId} and m.entry_id = p.entry_id
             and m.business_date between ${input.from}::date and ${input.to}::date
           join ledger_accounts a on a.cooperative_id = m.cooperative_id and a.id = m.account_id
           where a.owner_membership_id is not null
-          group by p.entry_id
+          group by p.entry_id, p.source_key
         ) per_entry
         where owner = last_owner
-        group by owner`,
+        group by owner, source_key`,
     ),
   );
-  return new Map(rows.map((row) => [row.membership_id, BigInt(row.amount)]));
+  for (const row of rows) {
+    const lines = participation.get(row.membership_id) ?? new Map<string, bigint>();
+    lines.set(row.source_key, BigInt(row.amount));
+    participation.set(row.membership_id, lines);
+  }
+  return participation;
 }
 
 /** The year-end close entry of the ledger and the surplus it put into SHU tahun berjalan. */
@@ -493,19 +524,89 @@ export async function sumDistributionMembers(
 
 const nobody = '00000000-0000-0000-0000-000000000000';
 
-/** Counter rows and their recompute from the journal, for verification (and its test). */
+/**
+ * Counter rows and their recompute from the journal, for verification (and its test): the rules of
+ * shu_ledger_contributions (migration 0018), which the counters' trigger applies per statement,
+ * over the cooperative's whole journal. Lines are summed per account and fiscal year first (no join
+ * per line), so the journal is read twice: once for those sums, once more (with the participation
+ * lines) for the members each participation entry touches.
+ */
 export async function readCounterDifferences(tx: Tx, cooperativeId: string) {
-  return queryRows<{
-    kind: string;
-    fiscal_year_start: string;
-    membership_id: string | null;
-    base_key: string;
-    counted: string | null;
-    recomputed: string | null;
-  }>(
-    tx,
-    sql`with contributions as materialized (
-          select * from shu_ledger_contributions(${cooperativeId}, 'infinity'::date)
+  const fiscalYearOfLine = sql`shu_fiscal_year_of(l.business_date,
+    (select fiscal_year_start_month from cooperatives where id = ${cooperativeId}))`;
+  return withHashJoins(tx, () =>
+    queryRows<{
+      kind: string;
+      fiscal_year_start: string;
+      membership_id: string | null;
+      base_key: string;
+      counted: string | null;
+      recomputed: string | null;
+    }>(
+      tx,
+      sql`with fiscal_years as (
+          -- The first day of every fiscal year the journal spans (and one either side).
+          select array(
+            select make_date(year, c.fiscal_year_start_month, 1)
+            from cooperatives c, generate_series(
+              extract(year from (select min(business_date) from journal_lines where cooperative_id = ${cooperativeId}))::int - 1,
+              extract(year from (select max(business_date) from journal_lines where cooperative_id = ${cooperativeId}))::int + 1) year
+            where c.id = ${cooperativeId} order by 1) as starts
+        ), accounts as (
+          select a.id, a.class, a.participation, a.owner_membership_id as owner,
+            shu_capital_kind_of(p.code) as capital_kind, s.source_key
+          from ledger_accounts a
+          left join ledger_accounts p on p.cooperative_id = a.cooperative_id and p.id = a.parent_account_id
+          left join shu_participation_accounts s on s.account_code = a.code
+          where a.cooperative_id = ${cooperativeId}
+        ), per_account as (
+          -- balance-days = Σ amount × (year end + 1 − day): the day's part is summed as days since
+          -- a fixed epoch, the year end's once per account and year. A line's fiscal year is its
+          -- bucket among the years' first days (a binary search, no date arithmetic per line).
+          select t.account_id, y.starts[t.bucket] as fy_start, t.amount,
+            t.amount * ((y.starts[t.bucket] + interval '1 year')::date - '2000-01-01'::date) - t.dated as balance_days
+          from (
+            select l.account_id, width_bucket(l.business_date, (select starts from fiscal_years)) as bucket,
+              sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount,
+              sum(case when l.side = 'credit' then l.amount else -l.amount end
+                * (l.business_date - '2000-01-01'::date)) as dated
+            from journal_lines l
+            where l.cooperative_id = ${cooperativeId} and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
+            group by 1, 2
+          ) t, fiscal_years y
+        ), participation_lines as (
+          select l.entry_id, ${fiscalYearOfLine} as fy_start, x.source_key,
+            sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount
+          from journal_lines l join accounts x on x.id = l.account_id
+          where l.cooperative_id = ${cooperativeId} and l.account_id in ${participationAccountIds(cooperativeId)}
+            and (x.class in ('revenue', 'expense') or x.capital_kind is not null)
+            and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
+          group by 1, 2, 3
+        ), owners as (
+          select e.entry_id, min(a.owner_membership_id::text) as owner, max(a.owner_membership_id::text) as last_owner
+          from (select distinct entry_id from participation_lines) e
+          join journal_lines m on m.cooperative_id = ${cooperativeId} and m.entry_id = e.entry_id
+          join ledger_accounts a on a.cooperative_id = m.cooperative_id and a.id = m.account_id
+          where a.owner_membership_id is not null
+          group by e.entry_id
+        ), contributions as materialized (
+          select t.fy_start as fiscal_year_start, x.owner as membership_id, 'capital:' || x.capital_kind as base_key,
+            t.amount, t.balance_days
+          from per_account t join accounts x on x.id = t.account_id
+          where x.capital_kind is not null and x.owner is not null
+          union all
+          select p.fy_start, case when o.owner = o.last_owner then o.owner::uuid end,
+            case when o.owner = o.last_owner then 'participation:' else 'unattributed:' end || p.source_key,
+            p.amount, 0
+          from participation_lines p left join owners o on o.entry_id = p.entry_id
+          union all
+          select t.fy_start, null,
+            case when x.class = 'expense' then 'expense'
+                 when coalesce(x.participation, 'member') = 'member' then 'revenue:member'
+                 else 'revenue:non_member' end,
+            case when x.class = 'expense' then -t.amount else t.amount end, 0
+          from per_account t join accounts x on x.id = t.account_id
+          where x.class in ('revenue', 'expense')
         ), recomputed as (
           select fiscal_year_start, membership_id, base_key, sum(amount) as amount, sum(balance_days) as balance_days
           from contributions where membership_id is not null group by 1, 2, 3
@@ -530,6 +631,7 @@ export async function readCounterDifferences(tx: Tx, cooperativeId: string) {
           and coalesce(r.membership_id, ${nobody}::uuid) = coalesce(c.membership_id, ${nobody}::uuid)
         where c.amount is distinct from r.amount or c.balance_days is distinct from r.balance_days
         order by 2, 4`,
+    ),
   );
 }
 
@@ -540,4 +642,262 @@ export async function readCooperativeName(tx: Tx, cooperativeId: string) {
     sql`select name from cooperatives where id = ${cooperativeId}`,
   );
   return row?.name ?? '';
+}
+
+// Cash payouts at the teller (migration 0023) ---------------------------------------------------
+
+/** A timestamptz as epoch milliseconds: the same Date on PGlite and PostgreSQL drivers. */
+const epochMs = (column: ReturnType<typeof sql>) =>
+  sql`floor(extract(epoch from ${column}) * 1000)::bigint::text`;
+
+export interface CashPayoutRow {
+  entryId: string;
+  sessionId: string;
+  paidBy: string | null;
+  paidAt: Date;
+  idempotencyKey: string;
+}
+
+/** One member's row of a distribution, locked so two tellers cannot pay the same share. */
+export async function findDistributionMemberForPayout(
+  tx: Tx,
+  cooperativeId: string,
+  input: { distributionId: string; membershipId: string },
+) {
+  const [row] = await queryRows<{ share: string; tax: string; paid_account_id: string | null }>(
+    tx,
+    sql`select share::text, tax::text, paid_account_id from shu_distribution_members
+        where cooperative_id = ${cooperativeId} and distribution_id = ${input.distributionId}
+          and membership_id = ${input.membershipId}
+        for update`,
+  );
+  return row
+    ? {
+        share: BigInt(row.share),
+        tax: BigInt(row.tax),
+        paidAccountId: row.paid_account_id,
+      }
+    : null;
+}
+
+export async function findCashPayout(
+  tx: Tx,
+  cooperativeId: string,
+  input: { distributionId: string; membershipId: string },
+): Promise<CashPayoutRow | null> {
+  const [row] = await queryRows<{
+    entry_id: string;
+    session_id: string;
+    paid_by: string | null;
+    paid_at_ms: string;
+    idempotency_key: string;
+  }>(
+    tx,
+    sql`select entry_id, session_id, paid_by, ${epochMs(sql`paid_at`)} as paid_at_ms, idempotency_key
+        from shu_cash_payouts
+        where cooperative_id = ${cooperativeId} and distribution_id = ${input.distributionId}
+          and membership_id = ${input.membershipId}`,
+  );
+  return row
+    ? {
+        entryId: row.entry_id,
+        sessionId: row.session_id,
+        paidBy: row.paid_by,
+        paidAt: new Date(Number(row.paid_at_ms)),
+        idempotencyKey: row.idempotency_key,
+      }
+    : null;
+}
+
+/** Records the cash payout and marks the member's share paid from the teller's cash account. */
+export async function insertCashPayout(
+  tx: Tx,
+  cooperativeId: string,
+  input: { distributionId: string; membershipId: string; cashAccountId: string } & CashPayoutRow,
+) {
+  await tx.execute(sql`
+    insert into shu_cash_payouts (cooperative_id, distribution_id, membership_id, entry_id, session_id,
+      paid_by, paid_at, idempotency_key)
+    values (${cooperativeId}, ${input.distributionId}, ${input.membershipId}, ${input.entryId},
+      ${input.sessionId}, ${input.paidBy}, ${input.paidAt.toISOString()}::timestamptz, ${input.idempotencyKey})`);
+  await tx.execute(sql`
+    update shu_distribution_members set paid_account_id = ${input.cashAccountId}
+    where cooperative_id = ${cooperativeId} and distribution_id = ${input.distributionId}
+      and membership_id = ${input.membershipId} and paid_account_id is null`);
+}
+
+export interface OwedShareRow {
+  distributionId: string;
+  fiscalYearStart: string;
+  payout: 'sukarela' | 'cash' | null;
+  membershipId: string;
+  memberNumber: string | null;
+  fullName: string | null;
+  memberStatus: string;
+  share: bigint;
+  tax: bigint;
+}
+
+/**
+ * Members' shares of posted distributions nobody has paid yet, newest year first, then by member
+ * number: one member's (a primary-key lookup per posted distribution) or those whose number is `q`
+ * or whose name contains it.
+ */
+export async function listOwedShareRows(
+  tx: Tx,
+  cooperativeId: string,
+  input: { membershipId?: string; q?: string; offset: number; limit: number },
+): Promise<OwedShareRow[]> {
+  const rows = await queryRows<{
+    distribution_id: string;
+    fiscal_year_start: string;
+    payout: 'sukarela' | 'cash' | null;
+    membership_id: string;
+    member_number: string | null;
+    full_name: string | null;
+    status: string;
+    share: string;
+    tax: string;
+  }>(
+    tx,
+    sql`select d.id as distribution_id, d.fiscal_year_start::text as fiscal_year_start, d.payout,
+          m.membership_id, r.member_number, r.full_name, r.status, m.share::text as share, m.tax::text as tax
+        from shu_distributions d
+        join shu_distribution_members m on m.cooperative_id = d.cooperative_id and m.distribution_id = d.id
+        join members r on r.cooperative_id = m.cooperative_id and r.membership_id = m.membership_id
+        where d.cooperative_id = ${cooperativeId} and d.status = 'posted'
+          and m.paid_account_id is null and m.share > 0
+          ${input.membershipId ? sql`and m.membership_id = ${input.membershipId}` : sql``}
+          ${
+            input.q
+              ? sql`and (r.member_number = ${input.q}
+                         or strpos(lower(r.full_name), lower(${input.q})) > 0)`
+              : sql``
+          }
+        order by d.fiscal_year_start desc, r.member_number nulls last, m.membership_id
+        offset ${input.offset} limit ${input.limit}`,
+  );
+  return rows.map((row) => ({
+    distributionId: row.distribution_id,
+    fiscalYearStart: row.fiscal_year_start,
+    payout: row.payout,
+    membershipId: row.membership_id,
+    memberNumber: row.member_number,
+    fullName: row.full_name,
+    memberStatus: row.status,
+    share: BigInt(row.share),
+    tax: BigInt(row.tax),
+  }));
+}
+
+/** One member's figures in the fiscal year's posted distribution, with the cash payout if any. */
+export async function findMemberPostedShare(
+  tx: Tx,
+  cooperativeId: string,
+  input: { fiscalYearStart: string; membershipId: string },
+) {
+  const [row] = await queryRows<{
+    distribution_id: string;
+    posted_at_ms: string;
+    rat_date: string | null;
+    minutes_reference: string | null;
+    payout: 'sukarela' | 'cash' | null;
+    capital_base: string;
+    jasa_modal: string;
+    jasa_usaha: string;
+    share: string;
+    tax: string;
+    paid_account_id: string | null;
+    cash_paid_at_ms: string | null;
+  }>(
+    tx,
+    sql`select d.id as distribution_id, ${epochMs(sql`d.posted_at`)} as posted_at_ms,
+          d.rat_date::text as rat_date, d.minutes_reference, d.payout,
+          m.capital_base::text as capital_base, m.jasa_modal::text as jasa_modal,
+          m.jasa_usaha::text as jasa_usaha, m.share::text as share, m.tax::text as tax,
+          m.paid_account_id, ${epochMs(sql`p.paid_at`)} as cash_paid_at_ms
+        from shu_distributions d
+        join shu_distribution_members m on m.cooperative_id = d.cooperative_id and m.distribution_id = d.id
+          and m.membership_id = ${input.membershipId}
+        left join shu_cash_payouts p on p.cooperative_id = m.cooperative_id
+          and p.distribution_id = m.distribution_id and p.membership_id = m.membership_id
+        where d.cooperative_id = ${cooperativeId} and d.fiscal_year_start = ${input.fiscalYearStart}::date
+          and d.status = 'posted'`,
+  );
+  if (!row) return null;
+  return {
+    distributionId: row.distribution_id,
+    postedAt: new Date(Number(row.posted_at_ms)),
+    ratDate: row.rat_date,
+    minutesReference: row.minutes_reference,
+    payout: row.payout,
+    capitalBase: BigInt(row.capital_base),
+    jasaModal: BigInt(row.jasa_modal),
+    jasaUsaha: BigInt(row.jasa_usaha),
+    share: BigInt(row.share),
+    tax: BigInt(row.tax),
+    paidAccountId: row.paid_account_id,
+    cashPaidAt: row.cash_paid_at_ms === null ? null : new Date(Number(row.cash_paid_at_ms)),
+  };
+}
+
+/** A counter total by base key ('capital' for the capital kinds the rules count), as text. */
+const countedFiguresSql = (
+  counters: SQL,
+  where: SQL,
+  year: FiscalYear,
+) => sql`(select coalesce(jsonb_object_agg(key, value::text), '{}'::jsonb) from (
+    select case when c.base_key like 'capital:%' then 'capital' else c.base_key end as key,
+      sum(case when c.base_key like 'capital:%' and b.is_average
+        then case when c.fiscal_year_start < ${year.start}::date then c.amount * ${year.days} else c.balance_days end
+        else c.amount end) as value
+    from ${counters} c, base b
+    where ${where}
+      and ((c.fiscal_year_start = ${year.start}::date and c.base_key not like 'capital:%')
+        or (c.fiscal_year_start <= ${year.start}::date and c.base_key = any(b.capital_keys)))
+    group by 1) figures)`;
+
+/**
+ * What one member's running estimate needs, in one round trip: the year's latest rule version (null
+ * until the pengurus set one; then `defaultCapitalBase` picks the capital counted), the
+ * cooperative's totals and the member's own figures from the counters, by base key ('capital' is
+ * the capital counted: balance, or balance-days for the average daily balance), as text.
+ */
+export async function readMemberEstimateInputs(
+  tx: Tx,
+  cooperativeId: string,
+  input: { year: FiscalYear; membershipId: string; defaultCapitalBase: ShuCapitalBase },
+) {
+  const { year } = input;
+  const [row] = await queryRows<{
+    rules: {
+      components: ShuRules['components'];
+      capital_base: ShuCapitalBase;
+      participation: ShuRules['participation'];
+      tax_rate_bps: number;
+    } | null;
+    totals: Record<string, string>;
+    member: Record<string, string>;
+  }>(
+    tx,
+    sql`with latest as (
+          select components, capital_base, participation, tax_rate_bps from shu_rule_versions
+          where cooperative_id = ${cooperativeId} and fiscal_year_start = ${year.start}::date
+          order by version desc limit 1
+        ), base as (
+          select array(select 'capital:' || kind from jsonb_array_elements_text(chosen.capital_base -> 'kinds') kind) as capital_keys,
+            chosen.capital_base ->> 'method' = 'average_daily_balance' as is_average
+          from (select coalesce((select capital_base from latest), ${JSON.stringify(input.defaultCapitalBase)}::jsonb) as capital_base) chosen
+        )
+        select (select to_jsonb(latest) from latest) as rules,
+          ${countedFiguresSql(sql`shu_year_counters`, sql`c.cooperative_id = ${cooperativeId}`, year)} as totals,
+          ${countedFiguresSql(
+            sql`shu_member_counters`,
+            sql`c.cooperative_id = ${cooperativeId} and c.membership_id = ${input.membershipId}`,
+            year,
+          )} as member`,
+  );
+  const amounts = (values: Record<string, string> | undefined) =>
+    new Map(Object.entries(values ?? {}).map(([key, value]) => [key, BigInt(value)]));
+  return { rules: row?.rules ?? null, totals: amounts(row?.totals), member: amounts(row?.member) };
 }

@@ -131,22 +131,24 @@ interface Payee {
   accountId: string;
 }
 
-/** Members who can be paid to sukarela: aktif, with their sub-account (opened if missing). */
+/**
+ * Members who can be paid to sukarela: aktif, with their sub-account (opened if missing). A member
+ * who has left keeps the sukarela account their exit settled, but is paid at the teller instead.
+ */
 async function payeesOf(ctx: ShuContext, members: DistributionMemberRow[]): Promise<Payee[]> {
   const accounts = await findSukarelaAccounts(ctx.tx, ctx.cooperativeId);
-  const without = members.filter((member) => !accounts.has(member.membershipId));
   const names = await readMemberNames(
     ctx.tx,
     ctx.cooperativeId,
-    without.map((member) => member.membershipId),
+    members.map((member) => member.membershipId),
   );
-  for (const member of without) {
-    if (names.get(member.membershipId)?.status !== 'aktif') continue;
+  const aktif = members.filter((member) => names.get(member.membershipId)?.status === 'aktif');
+  for (const member of aktif.filter((candidate) => !accounts.has(candidate.membershipId))) {
     const active = await getActiveMember(ctx, member.membershipId);
     const account = await openSavingsAccount(ctx, active, 'sukarela');
     accounts.set(member.membershipId, account.id);
   }
-  return members.flatMap((member) => {
+  return aktif.flatMap((member) => {
     const accountId = accounts.get(member.membershipId);
     return accountId ? [{ member, accountId }] : [];
   });

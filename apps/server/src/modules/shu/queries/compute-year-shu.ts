@@ -12,8 +12,8 @@ import type { ShuRules } from '../rules/shu-rules.js';
 import {
   readMemberBases,
   readYearFigures,
-  sumLedgerCapital,
-  sumLedgerSurplus,
+  sumLedgerCapitalAndSurplus,
+  sumLedgerParticipation,
 } from '../shu.sql.js';
 import type { FiscalYear, ShuReadContext } from '../shu.types.js';
 
@@ -43,31 +43,30 @@ async function basesFromCounters(ctx: ShuReadContext, year: FiscalYear, rules: S
   return { business: totals, members, unattributed: totals.unattributed };
 }
 
+/**
+ * Every member's bases recomputed from the journal: one scan for the business and the capital,
+ * one query for the participation of every line the books measure (pending lines count zero).
+ */
 async function basesFromLedger(ctx: ShuReadContext, year: FiscalYear, rules: ShuRules) {
-  const business = await sumLedgerSurplus(ctx.tx, ctx.cooperativeId, year);
-  const capital = await sumLedgerCapital(ctx.tx, ctx.cooperativeId, {
+  const { business, capital } = await sumLedgerCapitalAndSurplus(ctx.tx, ctx.cooperativeId, {
     year,
     capitalBase: rules.capitalBase,
   });
-  const lines = new Map<string, Map<string, bigint>>();
-  for (const line of rules.participation) {
-    const source = participationSources[line.sourceKey];
-    lines.set(
-      line.sourceKey,
-      await source.perMember(ctx.tx, ctx.cooperativeId, year.start, year.end),
-    );
-  }
-  const ids = new Set([
-    ...capital.keys(),
-    ...[...lines.values()].flatMap((map) => [...map.keys()]),
-  ]);
+  const participation = await sumLedgerParticipation(ctx.tx, ctx.cooperativeId, {
+    sourceKeys: rules.participation
+      .map((line) => line.sourceKey)
+      .filter((key) => participationSources[key].isMeasured),
+    from: year.start,
+    to: year.end,
+  });
+  const ids = new Set([...capital.keys(), ...participation.keys()]);
   const members: MemberBases[] = [...ids].sort().map((membershipId) => ({
     membershipId,
     capital: capital.get(membershipId) ?? 0n,
     participation: new Map(
       rules.participation.map((line) => [
         line.sourceKey,
-        lines.get(line.sourceKey)?.get(membershipId) ?? 0n,
+        participation.get(membershipId)?.get(line.sourceKey) ?? 0n,
       ]),
     ),
   }));

@@ -1,14 +1,15 @@
 import { participationSources } from '../participation-sources.js';
 import { computeShuPools, estimateMemberShare, withholdingOf } from '../rules/compute-shu.js';
 import { averageDailyBalanceOf, explainMemberShu, shuFormula } from '../rules/explain-shu.js';
-import { readMemberBases, readYearFigures } from '../shu.sql.js';
+import { defaultShuRules, type ShuRules } from '../rules/shu-rules.js';
+import { readMemberEstimateInputs } from '../shu.sql.js';
 import type { FiscalYear, ShuReadContext } from '../shu.types.js';
-import { getShuRules } from './get-shu-rules.js';
 
 /**
  * "SHU saya": one member's running estimate with its reasons — their capital base against all
  * members', their participation per business line against the total, the pools and the formula,
- * told in Indonesian and English. Reads a few counter rows (primary keys), never the journal.
+ * told in Indonesian and English. One round trip reads the active rules (getShuRules' latest
+ * version, else the suggested rules) and a few counter rows (primary keys), never the journal.
  * Each part is rounded down; the year-end distribution (largest remainder) may add Rp1 a part.
  */
 export async function getMemberShu(
@@ -16,31 +17,47 @@ export async function getMemberShu(
   input: { year: FiscalYear; membershipId: string },
 ) {
   const { year } = input;
-  const { active: rules } = await getShuRules(ctx, year);
-  const totals = await readYearFigures(ctx.tx, ctx.cooperativeId, {
+  const read = await readMemberEstimateInputs(ctx.tx, ctx.cooperativeId, {
     year,
-    capitalBase: rules.capitalBase,
-  });
-  const [bases] = await readMemberBases(ctx.tx, ctx.cooperativeId, {
-    year,
-    capitalBase: rules.capitalBase,
-    sourceKeys: rules.participation.map((line) => line.sourceKey),
     membershipId: input.membershipId,
+    defaultCapitalBase: defaultShuRules.capitalBase,
   });
-  const member = bases ?? {
+  const rules: ShuRules = read.rules
+    ? {
+        components: read.rules.components,
+        capitalBase: read.rules.capital_base,
+        participation: read.rules.participation,
+        taxRateBps: read.rules.tax_rate_bps,
+      }
+    : defaultShuRules;
+  const total = (key: string) => read.totals.get(key) ?? 0n;
+  const participationTotals = new Map(
+    [...read.totals]
+      .filter(([key]) => key.startsWith('participation:'))
+      .map(([key, amount]) => [key.slice('participation:'.length), amount]),
+  );
+  const member = {
     membershipId: input.membershipId,
-    capital: 0n,
-    participation: new Map<string, bigint>(),
+    capital: read.member.get('capital') ?? 0n,
+    participation: new Map(
+      rules.participation.map((line) => [
+        line.sourceKey,
+        read.member.get(`participation:${line.sourceKey}`) ?? 0n,
+      ]),
+    ),
+  };
+  const totals = {
+    revenueFromMembers: total('revenue:member'),
+    revenueFromNonMembers: total('revenue:non_member'),
+    expenses: total('expense'),
   };
   const figures = {
-    revenueFromMembers: totals.revenueFromMembers,
-    revenueFromNonMembers: totals.revenueFromNonMembers,
-    expenses: totals.expenses,
+    ...totals,
     surplus: totals.revenueFromMembers + totals.revenueFromNonMembers - totals.expenses,
   };
   const pools = computeShuPools(rules, figures, {
-    capital: totals.capitalTotal,
-    participation: totals.participation,
+    capital: total('capital'),
+    participation: participationTotals,
   });
   const estimate = estimateMemberShare(pools, member);
   const tax = withholdingOf(estimate.share, rules.taxRateBps);

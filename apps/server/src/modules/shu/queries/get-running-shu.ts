@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/domain-error.js';
+import { getBusinessUnitSurplus } from '../../ledger/index.js';
 import type { ShuRulesInput } from '@lumbung/shared/contracts/shu';
 import { findRulesRefusal, type ShuRules } from '../rules/shu-rules.js';
 import { readMemberNames } from '../shu.sql.js';
@@ -33,6 +34,11 @@ export async function summaryOf(
     slice.map((share) => share.membershipId),
   );
   const next = page.offset + page.limit;
+  // The whole fiscal year, as the counters count it, so the units sum to the surplus.
+  const businessUnits = await getBusinessUnitSurplus(ctx, {
+    from: shu.year.start,
+    to: shu.year.end,
+  });
   return {
     fiscalYearStart: shu.year.start,
     fiscalYearEnd: shu.year.end,
@@ -53,6 +59,7 @@ export async function summaryOf(
       pool: line.pool,
     })),
     toCadanganResidue: shu.pools.toCadanganResidue,
+    businessUnits,
     memberCount: shu.shares.length,
     members: slice.map((share) => ({
       membershipId: share.membershipId,
