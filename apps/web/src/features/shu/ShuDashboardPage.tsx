@@ -100,6 +100,58 @@ function ParticipationTotals({ summary }: { summary: ShuSummary }) {
   );
 }
 
+/** The year's result per business unit, when the cooperative runs several (a serba usaha). */
+function BusinessUnits({ summary }: { summary: ShuSummary }) {
+  const st = useShuText();
+  const { t } = useTranslation();
+  const unitCount = summary.businessUnits.filter((row) => row.unit !== null).length;
+  if (unitCount < 2) return null;
+  return (
+    <section className="section">
+      <h2 className="section-title">{st('dashboard.units')}</h2>
+      <TableScroll label={st('dashboard.units')}>
+        <table className="data-table" data-testid="shu-units">
+          <thead>
+            <tr>
+              <th scope="col">{st('dashboard.unit')}</th>
+              <th scope="col" className="numeric">
+                {st('dashboard.revenue')}
+              </th>
+              <th scope="col" className="numeric">
+                {st('dashboard.expenses')}
+              </th>
+              <th scope="col" className="numeric">
+                {st('dashboard.surplus')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.businessUnits.map((row) => (
+              <tr
+                key={row.unit ?? 'umum'}
+                data-testid="shu-unit"
+                data-unit={row.unit ?? 'umum'}
+                data-amount={row.surplus}
+              >
+                <td className="name-cell">{t(`ledger.businessUnits.${row.unit ?? 'umum'}`)}</td>
+                <td className="numeric">
+                  <Amount value={row.revenue} isBare />
+                </td>
+                <td className="numeric">
+                  <Amount value={row.expenses} isBare />
+                </td>
+                <td className="numeric">
+                  <Amount value={row.surplus} isBare />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
 function Dashboard({ scope }: { scope: ShuScope }) {
   const st = useShuText();
   const { t } = useTranslation();
@@ -124,6 +176,9 @@ function Dashboard({ scope }: { scope: ShuScope }) {
       title: st('dashboard.yearEnd'),
       body: st('dashboard.yearEndBody'),
     },
+    ...(scope.shu.canPayCash
+      ? [{ to: '/shu/bayar-tunai', id: 'cash', title: st('cash.title'), body: st('cash.tile') }]
+      : []),
     { to: '/shu/saya', id: 'mine', title: st('dashboard.mine'), body: st('mine.intro') },
   ];
   return (
@@ -150,6 +205,7 @@ function Dashboard({ scope }: { scope: ShuScope }) {
       {summary && (
         <>
           <Figures summary={summary} />
+          <BusinessUnits summary={summary} />
           <section className="section">
             <h2 className="section-title">{st('dashboard.pools')}</h2>
             <PoolsTable pools={summary.pools} testId="shu-pools" />
@@ -181,11 +237,14 @@ function Dashboard({ scope }: { scope: ShuScope }) {
   );
 }
 
-/** `/shu`: the board's running SHU; members (and officers who only read their own) go to theirs. */
+/** `/shu`: the board's running SHU; a kasir goes to the cash payouts, other members to their own. */
 export function ShuDashboardPage() {
   const st = useShuText();
   const scope = useCooperativeScope();
-  if (scope && !shuPermissions(scope.roles).canReadAll) return <Navigate to="/shu/saya" replace />;
+  const permissions = scope ? shuPermissions(scope.roles) : null;
+  // A kasir reads no one's SHU but pays it out; everyone else who reads none reads their own.
+  if (permissions && !permissions.canReadAll)
+    return <Navigate to={permissions.canPayCash ? '/shu/bayar-tunai' : '/shu/saya'} replace />;
   return (
     <ShuGate title={st('dashboard.title')} allows={(shuScope) => shuScope.shu.canReadAll}>
       {(shuScope) => <Dashboard scope={shuScope} />}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useLocale } from '../../lib/use-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -417,6 +417,13 @@ function Wizard({ scope }: { scope: ShuScope }) {
                 if (distribution) post.mutate({ distributionId: distribution.id });
               }}
             />
+            {distribution?.status === 'posted' && (
+              <p className="small">
+                <Link to="/shu/bayar-tunai" data-testid="shu-cash-payout-link">
+                  {st('yearEnd.cashPayoutLink')} →
+                </Link>
+              </p>
+            )}
           </>,
         )}
         {step(

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { BackLink } from '../members/member-scope';
-import { useMemberShu, useMyShu } from './shu-api';
+import { PostedShuView } from './PostedShuView';
+import { useMemberPostedShu, useMemberShu, useMyPostedShu, useMyShu } from './shu-api';
 import { useShuText } from './shu-texts';
 import { ShuExplanationView, ShuGate, useShuYear, YearPicker } from './shu-ui';
 
@@ -12,12 +13,15 @@ function MyShu({ cooperativeId }: { cooperativeId: string }) {
   const { t } = useTranslation();
   const [year, setYear] = useShuYear();
   const shu = useMyShu(cooperativeId, year);
+  const posted = useMyPostedShu(cooperativeId, year);
   return (
     <main className="page">
       <BackLink to="/">{t('app.backHome')}</BackLink>
       <h1 data-testid="my-shu-title">{st('mine.title')}</h1>
       <p className="muted small">{st('mine.intro')}</p>
       <YearPicker year={year} onChange={setYear} />
+      {posted.isError && <ErrorMessage error={posted.error} />}
+      {posted.data?.posted && <PostedShuView year={year} posted={posted.data.posted} />}
       {shu.isError && <ErrorMessage error={shu.error} />}
       {shu.isPending && <LoadingMessage />}
       {shu.data && <ShuExplanationView view={shu.data} />}
@@ -45,11 +49,14 @@ function MemberShu({
   const st = useShuText();
   const [year, setYear] = useShuYear();
   const shu = useMemberShu(cooperativeId, year, membershipId);
+  const posted = useMemberPostedShu(cooperativeId, year, membershipId);
   return (
     <main className="page">
       <BackLink to={`/shu?tahun=${String(year)}`}>{st('dashboard.title')}</BackLink>
       <h1 data-testid="member-shu-title">{st('mine.memberTitle')}</h1>
       <YearPicker year={year} onChange={setYear} />
+      {posted.isError && <ErrorMessage error={posted.error} />}
+      {posted.data?.posted && <PostedShuView year={year} posted={posted.data.posted} />}
       {shu.isError && <ErrorMessage error={shu.error} />}
       {shu.isPending && <LoadingMessage />}
       {shu.data && <ShuExplanationView view={shu.data} />}

@@ -3,8 +3,11 @@ import { apiFetch } from '../../lib/api';
 import { useIdempotentPost } from '../../lib/use-idempotent-post';
 import { cooperativePath, withQuery } from '../members/members-api';
 import type {
+  ShuCashPayout,
   ShuDistribution,
   ShuExplanation,
+  ShuMemberDistribution,
+  ShuOwedList,
   ShuPayout,
   ShuRulesInput,
   ShuRulesList,
@@ -37,6 +40,61 @@ export function useMemberShu(cooperativeId: string, year: number, membershipId: 
       apiFetch<ShuExplanation>(
         yearPath(cooperativeId, year, `/members/${encodeURIComponent(membershipId)}`),
       ),
+  });
+}
+
+/** "SHU saya" after the RAT: the posted share of the year and how it was paid (null before). */
+export function useMyPostedShu(cooperativeId: string, year: number) {
+  return useQuery({
+    queryKey: [...shuKey(cooperativeId), 'me-posted', year],
+    queryFn: () =>
+      apiFetch<ShuMemberDistribution>(yearPath(cooperativeId, year, '/me/distribution')),
+  });
+}
+
+export function useMemberPostedShu(cooperativeId: string, year: number, membershipId: string) {
+  return useQuery({
+    queryKey: [...shuKey(cooperativeId), 'member-posted', year, membershipId],
+    queryFn: () =>
+      apiFetch<ShuMemberDistribution>(
+        yearPath(cooperativeId, year, `/members/${encodeURIComponent(membershipId)}/distribution`),
+      ),
+  });
+}
+
+/** Members' SHU still owed (posted, not paid), for the teller: all, or by member number or name. */
+export function useOwedShu(cooperativeId: string, query: string) {
+  return useInfiniteQuery({
+    queryKey: [...shuKey(cooperativeId), 'owed', query],
+    queryFn: ({ pageParam }) =>
+      apiFetch<ShuOwedList>(
+        withQuery(shuPath(cooperativeId, '/owed'), {
+          q: query === '' ? null : query,
+          cursor: pageParam,
+          limit: '20',
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A member's owed SHU paid in cash from the teller's session; the drawer's figures change too. */
+export function usePayShuInCash(cooperativeId: string) {
+  return useIdempotentPost<{ distributionId: string; membershipId: string }, ShuCashPayout>({
+    pathOf: ({ distributionId, membershipId }) =>
+      shuPath(
+        cooperativeId,
+        `/distributions/${encodeURIComponent(distributionId)}/members/${encodeURIComponent(membershipId)}/cash-payout`,
+      ),
+    jsonOf: () => ({}),
+    invalidates: [
+      shuKey(cooperativeId),
+      ['savings', cooperativeId],
+      ['ledger', cooperativeId],
+      ['figures', cooperativeId],
+    ],
   });
 }
 

@@ -277,7 +277,7 @@ describe('the year-end wizard', () => {
 });
 
 describe('SHU permissions', () => {
-  it('mirrors the server: readers, simulators, pengurus, pengawas and posters', () => {
+  it('mirrors the server: readers, simulators, pengurus, pengawas, posters and cash tellers', () => {
     expect(shuPermissions(['anggota'])).toEqual({
       canReadAll: false,
       canSimulate: false,
@@ -285,6 +285,7 @@ describe('SHU permissions', () => {
       canCountersign: false,
       canPost: false,
       canCloseYear: false,
+      canPayCash: false,
     });
     expect(shuPermissions(['manajer'])).toMatchObject({
       canReadAll: true,
@@ -299,5 +300,7 @@ describe('SHU permissions', () => {
     expect(shuPermissions(['sekretaris'])).toMatchObject({ canPropose: true, canPost: false });
     expect(shuPermissions(['bendahara'])).toMatchObject({ canPost: true, canCloseYear: true });
     expect(shuPermissions(['kasir']).canReadAll).toBe(false);
+    expect(shuPermissions(['kasir']).canPayCash).toBe(true);
+    expect(shuPermissions(['sekretaris']).canPayCash).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ export const shuSimulators: readonly MembershipRole[] = [...shuPengurus, 'manaje
 export const shuCountersigners: readonly MembershipRole[] = ['pengawas'];
 /** POST distributions/:id/posting. */
 export const shuPosters: readonly MembershipRole[] = ['ketua', 'bendahara'];
+/** POST distributions/:id/members/:membershipId/cash-payout (the savings tellers). */
+export const shuCashTellers: readonly MembershipRole[] = ['kasir', 'bendahara'];
 /** POST ledger fiscal-years/close (the ledger's treasurers). */
 export const yearClosers: readonly MembershipRole[] = ['ketua', 'bendahara'];
 
@@ -28,6 +30,8 @@ export interface ShuPermissions {
   canCountersign: boolean;
   canPost: boolean;
   canCloseYear: boolean;
+  /** Pay members' owed SHU in cash from a teller session. */
+  canPayCash: boolean;
 }
 
 export function shuPermissions(roles: readonly MembershipRole[]): ShuPermissions {
@@ -38,5 +42,6 @@ export function shuPermissions(roles: readonly MembershipRole[]): ShuPermissions
     canCountersign: hasAny(roles, shuCountersigners),
     canPost: hasAny(roles, shuPosters),
     canCloseYear: hasAny(roles, yearClosers),
+    canPayCash: hasAny(roles, shuCashTellers),
   };
 }

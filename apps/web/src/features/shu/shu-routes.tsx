@@ -20,15 +20,23 @@ const MemberShuPage = lazy(() =>
   import('./member-shu-pages').then((module) => ({ default: module.MemberShuPage })),
 );
 
+const CashPayoutPage = lazy(() =>
+  import('./CashPayoutPage').then((module) => ({ default: module.CashPayoutPage })),
+);
+
 function loading(element: ReactNode) {
   return <Suspense fallback={<LoadingMessage />}>{element}</Suspense>;
 }
 
-/** `/shu/...`: the board's running SHU, simulation and year end; members read "SHU saya". */
+/**
+ * `/shu/...`: the board's running SHU, simulation and year end; members read "SHU saya"; tellers
+ * pay owed SHU in cash.
+ */
 export const shuRoutes: RouteObject[] = [
   { path: 'shu', element: loading(<ShuDashboardPage />) },
   { path: 'shu/simulasi', element: loading(<SimulationPage />) },
   { path: 'shu/tutup-tahun', element: loading(<YearEndPage />) },
   { path: 'shu/saya', element: loading(<MyShuPage />) },
+  { path: 'shu/bayar-tunai', element: loading(<CashPayoutPage />) },
   { path: 'shu/anggota/:membershipId', element: loading(<MemberShuPage />) },
 ];

@@ -6,9 +6,12 @@ import type {
   ShuRulesInput,
   ParticipationSourceKey,
   StandardShuComponentKey,
+  shuCashPayoutView,
   shuDistributionMembersView,
   shuDistributionView,
+  shuMemberDistributionView,
   shuMemberExplanationView,
+  shuOwedListView,
   shuMemberShareView,
   shuPoolView,
   shuRulesListView,
@@ -40,6 +43,11 @@ export type ShuDistributionStatus = ShuDistribution['status'];
 export type ShuDistributionMembers = z.infer<typeof shuDistributionMembersView>;
 export type ShuCapitalMethod = ShuRules['capitalBase']['method'];
 export type ShuPayout = 'sukarela' | 'cash';
+export type ShuCashPayout = z.infer<typeof shuCashPayoutView>;
+export type ShuOwedList = z.infer<typeof shuOwedListView>;
+export type ShuOwedShare = ShuOwedList['items'][number];
+export type ShuMemberDistribution = z.infer<typeof shuMemberDistributionView>;
+export type ShuPostedShare = NonNullable<ShuMemberDistribution['posted']>;
 
 // The contract's lists, repeated as plain arrays so the zod module stays out of the bundle.
 export const standardComponentKeys = [
