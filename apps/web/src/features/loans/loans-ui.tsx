@@ -183,6 +183,27 @@ export function DecisionsList({ decisions }: { decisions: readonly LoanDecision[
 }
 
 /** The schedule with what was paid on each installment and its status. */
+
+/** The columns every installment table starts with: number, due date, total, principal, interest. */
+function InstallmentHeadCells() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col">{t('loans.schedule.number')}</th>
+      <th scope="col">{t('loans.schedule.due')}</th>
+      <th scope="col" className="numeric">
+        {t('loans.schedule.total')}
+      </th>
+      <th scope="col" className="numeric">
+        {t('loans.schedule.principal')}
+      </th>
+      <th scope="col" className="numeric">
+        {t('loans.schedule.interest')}
+      </th>
+    </>
+  );
+}
+
 export function ScheduleTable({ schedule }: { schedule: readonly LoanInstallment[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -192,17 +213,7 @@ export function ScheduleTable({ schedule }: { schedule: readonly LoanInstallment
       <table className="data-table" data-testid="loan-schedule">
         <thead>
           <tr>
-            <th scope="col">{t('loans.schedule.number')}</th>
-            <th scope="col">{t('loans.schedule.due')}</th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.total')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.principal')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.interest')}
-            </th>
+            <InstallmentHeadCells />
             <th scope="col" className="numeric">
               {t('loans.schedule.paid')}
             </th>
@@ -260,24 +271,13 @@ export function InstallmentAmountsTable({
     interest: string;
   }[];
 }) {
-  const { t } = useTranslation();
   const { locale } = useLocale();
   return (
     <TableScroll label={label}>
       <table className="data-table" data-testid={testId}>
         <thead>
           <tr>
-            <th scope="col">{t('loans.schedule.number')}</th>
-            <th scope="col">{t('loans.schedule.due')}</th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.total')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.principal')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('loans.schedule.interest')}
-            </th>
+            <InstallmentHeadCells />
           </tr>
         </thead>
         <tbody>
