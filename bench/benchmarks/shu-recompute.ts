@@ -10,14 +10,18 @@
  * Measured, each in its own withTenant transaction (row-level security on, as the app runs):
  * - recompute: computeYearShu(source: 'ledger'), every member's bases recomputed from the
  *   journal (surplus, capital balance-days, participation with its one-member rule), the pools and
- *   every member's share by largest remainder; 1 warm-up + 3 runs, median. One query sums the
- *   lines per account (surplus and capital, no join per line); participation's query reads the
- *   participation lines, then the year's lines again for the members each such entry touches;
+ *   every member's share by largest remainder; 1 warm-up + 3 runs, median. ONE query reads the
+ *   year's lines once (sumLedgerYearBases): summed per account, and on the participation account
+ *   per account and member party (the member the ledger stamps on every line of an entry that
+ *   touches one member's sub-accounts, migration 0025), with no join per line; the few tens of
+ *   thousands of sums are then joined to the accounts and rolled up (surplus, capital per member,
+ *   participation per member, unattributed);
  * - baseline: one plain `select owner, sum(signed amount) from journal_lines join ledger_accounts
  *   … where year … group by owner` over the same year's lines; 1 warm-up + 3 runs, median;
  * - detail: computeYearShu(source: 'counters') (what propose and the board's dashboard read) and
  *   verifyShuCounters (the full recompute of every counter row under shu_ledger_contributions'
- *   rules, from per-account sums of the whole journal);
+ *   rules, from per-account (and, on participation accounts, per-member-party) sums of the whole
+ *   journal, one read of it);
  * - the member's running estimate, as GET …/years/:year/me runs it (fiscalYearFor + getMemberShu,
  *   which reads the active rules and the counters in one round trip)
  *   against a primary-key lookup of one members row, each its own withTenant, interleaved,

@@ -113,6 +113,8 @@ export const journalLines = pgTable(
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     sequence: bigint('sequence', { mode: 'number' }).notNull(),
     memo: text('memo'),
+    /** The entry's member party (migration 0025): its one member, else null. */
+    partyMembershipId: uuid('party_membership_id'),
   },
   (table) => [
     primaryKey({ columns: [table.cooperativeId, table.entryId, table.lineNumber] }),

@@ -184,7 +184,14 @@ export async function lockChainHead(tx: Tx, cooperativeId: string): Promise<Chai
 }
 
 export interface PostingState {
-  accounts: { id: string; code: string; isActive: boolean; isControl: boolean }[];
+  /** `ownerMembershipId`: the member whose sub-account it is (each entry's member party). */
+  accounts: {
+    id: string;
+    code: string;
+    isActive: boolean;
+    isControl: boolean;
+    ownerMembershipId: string | null;
+  }[];
   closedPeriods: string[];
   existing: {
     id: string;
@@ -211,7 +218,8 @@ export async function readPostingState(
   }>(
     tx,
     sql`select
-      (select json_agg(json_build_object('id', id, 'code', code, 'isActive', is_active, 'isControl', is_control))
+      (select json_agg(json_build_object('id', id, 'code', code, 'isActive', is_active, 'isControl', is_control,
+              'ownerMembershipId', owner_membership_id))
          from ledger_accounts where cooperative_id = ${cooperativeId}
          and id = any(${arrayLiteral(input.accountIds)}::uuid[])) as accounts,
       (select json_agg(to_char(period_month, 'YYYY-MM-DD')) from ledger_periods where cooperative_id = ${cooperativeId}
@@ -256,6 +264,8 @@ export interface LineRow {
   businessDate: string;
   sequence: number;
   memo: string | null;
+  /** The entry's member party, the same on each of its lines (migration 0025). */
+  partyMembershipId: string | null;
 }
 
 /**
@@ -304,12 +314,14 @@ export async function writeEntries(
         ${entryColumn((entry) => entry.hash)}::text[]) as e
       returning 1
     ), new_lines as (
-      insert into journal_lines (cooperative_id, entry_id, line_number, account_id, side, amount, business_date, sequence, memo)
+      insert into journal_lines (cooperative_id, entry_id, line_number, account_id, side, amount, business_date, sequence, memo,
+        party_membership_id)
       select ${cooperativeId}, l.*
       from unnest(${lineColumn((line) => line.entryId)}::uuid[], ${lineColumn((line) => line.lineNumber)}::smallint[],
         ${lineColumn((line) => line.accountId)}::uuid[], ${lineColumn((line) => line.side)}::text[],
         ${lineColumn((line) => line.amount)}::bigint[], ${lineColumn((line) => line.businessDate)}::date[],
-        ${lineColumn((line) => line.sequence)}::bigint[], ${lineColumn((line) => line.memo)}::text[]) as l
+        ${lineColumn((line) => line.sequence)}::bigint[], ${lineColumn((line) => line.memo)}::text[],
+        ${lineColumn((line) => line.partyMembershipId)}::uuid[]) as l
       returning 1
     ), balances as (
       update ledger_balances b set debit_total = b.debit_total + d.debit, credit_total = b.credit_total + d.credit,

@@ -3,12 +3,16 @@ import type { ParticipationSourceKey } from '@lumbung/shared/contracts/shu';
 /**
  * One business line's participation base for jasa usaha (rules.md §2.3: V_i), the one interface
  * every line plugs into. The running figures come from the counters the database keeps in the
- * posting transaction (migration 0018); the recompute from the books (sumLedgerParticipation, every
- * measured line in one query) must always equal them.
+ * posting transaction (migrations 0018, 0025); the recompute from the books (sumLedgerYearBases,
+ * every measured line in the same single scan of the year's lines as the surplus and the capital)
+ * must always equal them.
  *
  * A ledger-measured line is counted by revenue accounts listed in `shu_participation_accounts`: the
  * entry that credits such an account and touches exactly one member's sub-account is that member's
- * participation. Lines whose modules do not exist yet are registered with nothing to count, so the
+ * participation. The ledger stamps that member on every line of the entry when it posts it
+ * (journal_lines.party_membership_id, checked by verifyCooperativeLedger), so both the counters and
+ * the recompute read the attribution from the revenue line itself; a line without one is
+ * unattributed. Lines whose modules do not exist yet are registered with nothing to count, so the
  * rules may weight them today and they count from the day their module posts.
  */
 export interface ParticipationSource {

@@ -188,17 +188,21 @@ const participationAccountIds = (cooperativeId: string) =>
        where pa.cooperative_id = ${cooperativeId})`;
 
 /**
- * The year's business and every member's counted capital recomputed from the journal in one scan
- * of its lines (the year-end close entry is not business, as in the counters' trigger). The lines
- * are summed per account first, which needs no join per line; the few thousand account sums are
- * then rolled up by member and by revenue/expense class. Capital is weighted like savings'
+ * The year's business, every member's counted capital and every member's participation,
+ * recomputed from the journal in ONE scan of its lines (the year-end close entry is not business,
+ * as in the counters' trigger). The lines are summed per account first, and on the accounts that
+ * measure a participation line (shu_participation_accounts) per account and member party: the
+ * ledger stamps each line with its entry's one member (migration 0025), so attributing
+ * participation needs no second read of the entry's lines. The few thousand sums are then rolled up
+ * by member, by participation line and by revenue/expense class. Capital is weighted like savings'
  * balance-days: a line counts for the days left in the year (an earlier year's for every day).
- * One row per member (membership_id null: the cooperative's own accounts).
+ * Participation counts the year's revenue of the `sourceKeys` lines; unattributed (no member
+ * party) is returned for every line, as the counters keep it.
  */
-export async function sumLedgerCapitalAndSurplus(
+export async function sumLedgerYearBases(
   tx: Tx,
   cooperativeId: string,
-  input: { year: FiscalYear; capitalBase: ShuCapitalBase },
+  input: { year: FiscalYear; capitalBase: ShuCapitalBase; sourceKeys: readonly string[] },
 ) {
   const { year, capitalBase } = input;
   const codes = list(capitalBase.kinds.map((kind) => capitalControlCodes[kind]));
@@ -210,99 +214,65 @@ export async function sumLedgerCapitalAndSurplus(
   const rows = await withHashJoins(tx, () =>
     queryRows<{
       membership_id: string | null;
+      party: string | null;
+      source_key: string | null;
       capital: string | null;
       members: string | null;
       non_members: string | null;
       expenses: string | null;
+      participation: string | null;
     }>(
       tx,
-      sql`select a.owner_membership_id as membership_id,
+      sql`select a.owner_membership_id as membership_id, t.party, s.source_key,
           sum(t.weighted) filter (where a.owner_membership_id is not null
             and p.code = any(string_to_array(${codes}, ',')))::text as capital,
           sum(t.in_year) filter (where a.class = 'revenue' and coalesce(a.participation, 'member') = 'member')::text as members,
           sum(t.in_year) filter (where a.class = 'revenue' and a.participation = 'non_member')::text as non_members,
-          sum(-t.in_year) filter (where a.class = 'expense')::text as expenses
+          sum(-t.in_year) filter (where a.class = 'expense')::text as expenses,
+          sum(t.in_year) filter (where t.party is null
+            or s.source_key = any(string_to_array(${list(input.sourceKeys)}, ',')))::text as participation
         from (
           select l.account_id,
+            case when l.account_id in ${participationAccountIds(cooperativeId)} then l.party_membership_id end as party,
             sum(case when l.side = 'credit' then l.amount else -l.amount end * ${weight}) as weighted,
             sum(case when l.side = 'credit' then l.amount else -l.amount end)
               filter (where l.business_date >= ${year.start}::date) as in_year
           from journal_lines l
           where l.cooperative_id = ${cooperativeId} and l.business_date <= ${year.end}::date
             and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
-          group by l.account_id
+          group by 1, 2
         ) t
         join ledger_accounts a on a.cooperative_id = ${cooperativeId} and a.id = t.account_id
         left join ledger_accounts p on p.cooperative_id = a.cooperative_id and p.id = a.parent_account_id
-        group by a.owner_membership_id`,
+        left join shu_participation_accounts s on s.account_code = a.code
+        group by a.owner_membership_id, t.party, s.source_key`,
     ),
   );
   const amount = (value: string | null | undefined) => BigInt(value ?? '0');
   const capital = new Map<string, bigint>();
+  const participation = new Map<string, Map<string, bigint>>();
+  const unattributed = new Map<string, bigint>();
   const business = { revenueFromMembers: 0n, revenueFromNonMembers: 0n, expenses: 0n };
   for (const row of rows) {
     if (row.membership_id !== null && row.capital !== null)
       capital.set(row.membership_id, amount(row.capital));
+    if (row.source_key !== null && row.participation !== null) {
+      if (row.party === null) {
+        unattributed.set(
+          row.source_key,
+          (unattributed.get(row.source_key) ?? 0n) + amount(row.participation),
+        );
+      } else {
+        const lines = participation.get(row.party) ?? new Map<string, bigint>();
+        lines.set(row.source_key, (lines.get(row.source_key) ?? 0n) + amount(row.participation));
+        participation.set(row.party, lines);
+      }
+    }
     business.revenueFromMembers += amount(row.members);
     business.revenueFromNonMembers += amount(row.non_members);
     business.expenses += amount(row.expenses);
   }
-  return { business, capital };
-}
-
-/**
- * Every member's participation in each ledger-measured line (`sourceKeys`), recomputed from the
- * journal: revenue on the line's accounts in [from, to], credited to the one member whose
- * sub-account the same entry touches (the counters' trigger applies the same rule to each new
- * statement's lines). Returns membership → source key → amount.
- */
-export async function sumLedgerParticipation(
-  tx: Tx,
-  cooperativeId: string,
-  input: { sourceKeys: readonly string[]; from: string; to: string },
-) {
-  const participation = new Map<string, Map<string, bigint>>();
-  if (input.sourceKeys.length === 0) return participation;
-  // Per participation entry and line its revenue, then the members whose sub-accounts the entry's
-  // lines touch (an entry's lines share its business date, so they are in [from, to] too): one
-  // member (the least and the greatest owner agree) gets it. No CTEs: the planner sees through the
-  // subqueries. Every line is read in one query, so this is the recompute's second scan.
-  const rows = await withHashJoins(tx, () =>
-    queryRows<{ membership_id: string; source_key: string; amount: string }>(
-      tx,
-      sql`select owner::uuid as membership_id, source_key, sum(amount)::text as amount
-        from (
-          select p.source_key, min(a.owner_membership_id::text) as owner,
-            max(a.owner_membership_id::text) as last_owner, min(p.amount) as amount
-          from (
-            select l.entry_id, s.source_key,
-              sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount
-            from journal_lines l
-            join ledger_accounts pa on pa.cooperative_id = l.cooperative_id and pa.id = l.account_id
-            join shu_participation_accounts s on s.account_code = pa.code
-            where l.cooperative_id = ${cooperativeId}
-              and l.account_id in ${participationAccountIds(cooperativeId)}
-              and s.source_key = any(string_to_array(${list(input.sourceKeys)}, ','))
-              and l.business_date between ${input.from}::date and ${input.to}::date
-              and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
-            group by l.entry_id, s.source_key
-          ) p
-          join journal_lines m on m.cooperative_id = ${cooperativeId} and m.entry_id = p.entry_id
-            and m.business_date between ${input.from}::date and ${input.to}::date
-          join ledger_accounts a on a.cooperative_id = m.cooperative_id and a.id = m.account_id
-          where a.owner_membership_id is not null
-          group by p.entry_id, p.source_key
-        ) per_entry
-        where owner = last_owner
-        group by owner, source_key`,
-    ),
-  );
-  for (const row of rows) {
-    const lines = participation.get(row.membership_id) ?? new Map<string, bigint>();
-    lines.set(row.source_key, BigInt(row.amount));
-    participation.set(row.membership_id, lines);
-  }
-  return participation;
+  return { business, capital, participation, unattributed };
 }
 
 /** The year-end close entry of the ledger and the surplus it put into SHU tahun berjalan. */
@@ -526,14 +496,12 @@ const nobody = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Counter rows and their recompute from the journal, for verification (and its test): the rules of
- * shu_ledger_contributions (migration 0018), which the counters' trigger applies per statement,
- * over the cooperative's whole journal. Lines are summed per account and fiscal year first (no join
- * per line), so the journal is read twice: once for those sums, once more (with the participation
- * lines) for the members each participation entry touches.
+ * shu_ledger_contributions (migrations 0018, 0025), which the counters' trigger applies per
+ * statement, over the cooperative's whole journal. Lines are summed per account and fiscal year
+ * (and, on participation accounts, per the member party stamped on the line) in one read of the
+ * journal, with no join per line.
  */
 export async function readCounterDifferences(tx: Tx, cooperativeId: string) {
-  const fiscalYearOfLine = sql`shu_fiscal_year_of(l.business_date,
-    (select fiscal_year_start_month from cooperatives where id = ${cooperativeId}))`;
   return withHashJoins(tx, () =>
     queryRows<{
       kind: string;
@@ -563,42 +531,30 @@ export async function readCounterDifferences(tx: Tx, cooperativeId: string) {
           -- balance-days = Σ amount × (year end + 1 − day): the day's part is summed as days since
           -- a fixed epoch, the year end's once per account and year. A line's fiscal year is its
           -- bucket among the years' first days (a binary search, no date arithmetic per line).
-          select t.account_id, y.starts[t.bucket] as fy_start, t.amount,
+          -- The member party matters on participation accounts only (null elsewhere: fewer groups).
+          select t.account_id, t.party, y.starts[t.bucket] as fy_start, t.amount,
             t.amount * ((y.starts[t.bucket] + interval '1 year')::date - '2000-01-01'::date) - t.dated as balance_days
           from (
             select l.account_id, width_bucket(l.business_date, (select starts from fiscal_years)) as bucket,
+              case when l.account_id in ${participationAccountIds(cooperativeId)} then l.party_membership_id end as party,
               sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount,
               sum(case when l.side = 'credit' then l.amount else -l.amount end
                 * (l.business_date - '2000-01-01'::date)) as dated
             from journal_lines l
             where l.cooperative_id = ${cooperativeId} and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
-            group by 1, 2
+            group by 1, 2, 3
           ) t, fiscal_years y
-        ), participation_lines as (
-          select l.entry_id, ${fiscalYearOfLine} as fy_start, x.source_key,
-            sum(case when l.side = 'credit' then l.amount else -l.amount end) as amount
-          from journal_lines l join accounts x on x.id = l.account_id
-          where l.cooperative_id = ${cooperativeId} and l.account_id in ${participationAccountIds(cooperativeId)}
-            and (x.class in ('revenue', 'expense') or x.capital_kind is not null)
-            and l.entry_id not in ${yearEndCloseIds(cooperativeId)}
-          group by 1, 2, 3
-        ), owners as (
-          select e.entry_id, min(a.owner_membership_id::text) as owner, max(a.owner_membership_id::text) as last_owner
-          from (select distinct entry_id from participation_lines) e
-          join journal_lines m on m.cooperative_id = ${cooperativeId} and m.entry_id = e.entry_id
-          join ledger_accounts a on a.cooperative_id = m.cooperative_id and a.id = m.account_id
-          where a.owner_membership_id is not null
-          group by e.entry_id
         ), contributions as materialized (
           select t.fy_start as fiscal_year_start, x.owner as membership_id, 'capital:' || x.capital_kind as base_key,
             t.amount, t.balance_days
           from per_account t join accounts x on x.id = t.account_id
           where x.capital_kind is not null and x.owner is not null
           union all
-          select p.fy_start, case when o.owner = o.last_owner then o.owner::uuid end,
-            case when o.owner = o.last_owner then 'participation:' else 'unattributed:' end || p.source_key,
-            p.amount, 0
-          from participation_lines p left join owners o on o.entry_id = p.entry_id
+          select t.fy_start, t.party,
+            case when t.party is null then 'unattributed:' else 'participation:' end || x.source_key,
+            t.amount, 0
+          from per_account t join accounts x on x.id = t.account_id
+          where x.source_key is not null and (x.class in ('revenue', 'expense') or x.capital_kind is not null)
           union all
           select t.fy_start, null,
             case when x.class = 'expense' then 'expense'

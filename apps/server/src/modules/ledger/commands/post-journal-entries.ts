@@ -13,6 +13,19 @@ import type { EntryInput, PostedEntry } from '../ledger.types.js';
 import { chainHashOf, contentHashOf } from '../rules/entry-hash.js';
 import { findEntryRefusal, periodMonthOf, totalOf } from '../rules/validate-entry.js';
 
+/**
+ * An entry's member party so far, given one more line's account owner: undefined while no line
+ * touched a member's sub-account, the member while exactly one member's did, null once two
+ * members' did (the entry speaks for no single member). SHU attributes participation revenue by it.
+ */
+function partyWith(
+  party: string | null | undefined,
+  owner: string | null,
+): string | null | undefined {
+  if (owner === null || party === null || party === owner) return party;
+  return party === undefined ? owner : null;
+}
+
 export interface LedgerContext {
   tx: Tx;
   cooperativeId: string;
@@ -24,6 +37,8 @@ export interface LedgerContext {
  * memory, and everything is written in one statement (ARCHITECTURE.md: one writer per ledger,
  * set-based writes). All or nothing: one refusal refuses the batch. An entry whose idempotency key
  * was posted before with the same content is returned as it was (`isReplay`), not posted again.
+ * Every line carries its entry's member party, found from the accounts already read for the
+ * checks (no extra read, no trigger).
  *
  * Refuses: ledger.entry_too_few_lines, ledger.amount_invalid, ledger.entry_not_balanced,
  * ledger.account_not_found, ledger.account_inactive, ledger.account_is_control,
@@ -76,10 +91,12 @@ export async function postJournalEntries(
       });
       continue;
     }
+    let party: string | null | undefined;
     for (const line of entry.lines) {
       const account = accounts.get(line.accountId);
       if (!account)
         throw new DomainError('ledger.account_not_found', { accountId: line.accountId });
+      party = partyWith(party, account.ownerMembershipId);
       // Only the year-end close may empty an account deactivated during the year.
       if (!account.isActive && !options.allowInactiveAccounts) {
         throw new DomainError('ledger.account_inactive', { code: account.code });
@@ -121,6 +138,7 @@ export async function postJournalEntries(
         businessDate: entry.businessDate,
         sequence,
         memo: line.memo ?? null,
+        partyMembershipId: party ?? null,
       }),
     );
     results.push({

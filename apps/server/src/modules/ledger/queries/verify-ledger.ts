@@ -11,7 +11,8 @@ export interface VerifyProblem {
     | 'line_mismatch'
     | 'head'
     | 'balance'
-    | 'unbalanced_entry';
+    | 'unbalanced_entry'
+    | 'member_party';
   sequence: number | null;
   entryId: string | null;
   accountId: string | null;
@@ -40,6 +41,8 @@ interface EntryPageRow {
   content_hash: string;
   prev_hash: string;
   hash: string;
+  /** The member party the entry's accounts give it (one distinct owner, else null). */
+  party: string | null;
   lines: {
     accountId: string;
     side: 'debit' | 'credit';
@@ -48,6 +51,7 @@ interface EntryPageRow {
     memo: string | null;
     businessDate: string;
     sequence: number;
+    party: string | null;
   }[];
 }
 
@@ -55,9 +59,10 @@ const pageSize = 2_000;
 
 /**
  * Recomputes one cooperative's books from the journal alone: every entry's content hash from its
- * stored lines, the chain from genesis, the head, every entry's balance and every account's
- * maintained totals. Returns the problems found, the first broken entry first. Reads in pages, so
- * memory stays flat for millions of entries.
+ * stored lines, the chain from genesis, the head, every entry's balance, every line's member party
+ * (SHU attributes participation by it) and every account's maintained totals. Returns the problems
+ * found, the first broken entry first. Reads in pages, so memory stays flat for millions of
+ * entries.
  */
 export async function verifyCooperativeLedger(
   tx: Tx,
@@ -74,13 +79,23 @@ export async function verifyCooperativeLedger(
       tx,
       sql`select e.id, e.sequence, to_char(e.business_date, 'YYYY-MM-DD') as business_date, e.source_type, e.source_id, e.memo,
             e.idempotency_key, e.reverses_entry_id, e.posted_by, e.approved_by, e.total_amount::text as total_amount,
-            e.content_hash, e.prev_hash, e.hash,
-            (select json_agg(json_build_object('accountId', l.account_id, 'side', l.side, 'amount', l.amount::text,
+            e.content_hash, e.prev_hash, e.hash, x.party, x.lines
+          from (
+            -- The page first: with the lateral below, an outer limit would let the planner build
+            -- every later entry's lines before sorting (each page reading the rest of the journal).
+            select * from journal_entries
+            where cooperative_id = ${cooperativeId} and sequence > ${afterSequence}
+            order by sequence limit ${pageSize}
+          ) e
+          cross join lateral (
+            select json_agg(json_build_object('accountId', l.account_id, 'side', l.side, 'amount', l.amount::text,
                     'lineNumber', l.line_number, 'memo', l.memo, 'businessDate', to_char(l.business_date, 'YYYY-MM-DD'),
-                    'sequence', l.sequence) order by l.line_number)
-               from journal_lines l where l.cooperative_id = e.cooperative_id and l.entry_id = e.id) as lines
-          from journal_entries e where e.cooperative_id = ${cooperativeId} and e.sequence > ${afterSequence}
-          order by e.sequence limit ${pageSize}`,
+                    'sequence', l.sequence, 'party', l.party_membership_id) order by l.line_number) as lines,
+              case when count(distinct a.owner_membership_id) = 1 then min(a.owner_membership_id::text) end as party
+            from journal_lines l
+            join ledger_accounts a on a.cooperative_id = l.cooperative_id and a.id = l.account_id
+            where l.cooperative_id = e.cooperative_id and l.entry_id = e.id) x
+          order by e.sequence`,
     );
     for (const row of page) {
       const sequence = Number(row.sequence);
@@ -144,6 +159,16 @@ export async function verifyCooperativeLedger(
           ...at,
           kind: 'line_mismatch',
           detail: `line ${strayLine.lineNumber} is dated or numbered apart from its entry`,
+        });
+      }
+      // Lines carry their entry's member party, which SHU attributes participation by: a wrong
+      // one would credit a member's jasa usaha to another member, or to nobody.
+      const strayParty = lines.find((line) => line.party !== row.party);
+      if (strayParty) {
+        problems.push({
+          ...at,
+          kind: 'member_party',
+          detail: `line ${strayParty.lineNumber} names member party ${strayParty.party ?? 'none'}, its entry's accounts ${row.party ?? 'none'}`,
         });
       }
       if (debit !== credit || lines.length < 2 || debit.toString() !== row.total_amount) {

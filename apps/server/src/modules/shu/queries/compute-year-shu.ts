@@ -9,12 +9,7 @@ import {
   type SurplusFigures,
 } from '../rules/compute-shu.js';
 import type { ShuRules } from '../rules/shu-rules.js';
-import {
-  readMemberBases,
-  readYearFigures,
-  sumLedgerCapitalAndSurplus,
-  sumLedgerParticipation,
-} from '../shu.sql.js';
+import { readMemberBases, readYearFigures, sumLedgerYearBases } from '../shu.sql.js';
 import type { FiscalYear, ShuReadContext } from '../shu.types.js';
 
 export interface YearShu {
@@ -44,21 +39,22 @@ async function basesFromCounters(ctx: ShuReadContext, year: FiscalYear, rules: S
 }
 
 /**
- * Every member's bases recomputed from the journal: one scan for the business and the capital,
- * one query for the participation of every line the books measure (pending lines count zero).
+ * Every member's bases recomputed from the journal in one scan of its lines: the business, the
+ * capital and the participation of every line the books measure (pending lines count zero), each
+ * participation line's revenue going to the member party the ledger stamped on it.
  */
 async function basesFromLedger(ctx: ShuReadContext, year: FiscalYear, rules: ShuRules) {
-  const { business, capital } = await sumLedgerCapitalAndSurplus(ctx.tx, ctx.cooperativeId, {
-    year,
-    capitalBase: rules.capitalBase,
-  });
-  const participation = await sumLedgerParticipation(ctx.tx, ctx.cooperativeId, {
-    sourceKeys: rules.participation
-      .map((line) => line.sourceKey)
-      .filter((key) => participationSources[key].isMeasured),
-    from: year.start,
-    to: year.end,
-  });
+  const { business, capital, participation, unattributed } = await sumLedgerYearBases(
+    ctx.tx,
+    ctx.cooperativeId,
+    {
+      year,
+      capitalBase: rules.capitalBase,
+      sourceKeys: rules.participation
+        .map((line) => line.sourceKey)
+        .filter((key) => participationSources[key].isMeasured),
+    },
+  );
   const ids = new Set([...capital.keys(), ...participation.keys()]);
   const members: MemberBases[] = [...ids].sort().map((membershipId) => ({
     membershipId,
@@ -70,7 +66,7 @@ async function basesFromLedger(ctx: ShuReadContext, year: FiscalYear, rules: Shu
       ]),
     ),
   }));
-  return { business, members, unattributed: new Map<string, bigint>() };
+  return { business, members, unattributed };
 }
 
 /**
