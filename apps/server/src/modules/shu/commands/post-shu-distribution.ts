@@ -9,12 +9,10 @@ import {
 import { getActiveMember, openSavingsAccount } from '../../savings/index.js';
 import {
   findAccountIdsByCode,
-  findSukarelaAccounts,
-  listDistributionMemberRows,
+  listDistributionPayoutRows,
   markMembersPaid,
-  readMemberNames,
   setDistributionFields,
-  type DistributionMemberRow,
+  type DistributionPayoutRow,
   type DistributionRow,
 } from '../shu.sql.js';
 import { MEMBERS_PER_ENTRY, shuCodes, type ShuContext } from '../shu.types.js';
@@ -53,10 +51,7 @@ export async function postShuDistribution(ctx: ShuContext, input: { distribution
     if (!id) throw new DomainError('shu.account_missing', { code });
     return id;
   };
-  const members = await listDistributionMemberRows(ctx.tx, ctx.cooperativeId, row.id, {
-    offset: 0,
-    limit: null,
-  });
+  const members = await listDistributionPayoutRows(ctx.tx, ctx.cooperativeId, row.id);
   const businessDate = ctx.now.toISOString().slice(0, 10);
   const allocation = allocationEntryOf(row, members, accountOf, businessDate, ctx.actorPersonId);
   const payees = row.payout === 'sukarela' ? await payeesOf(ctx, members) : [];
@@ -88,7 +83,7 @@ export async function postShuDistribution(ctx: ShuContext, input: { distribution
 
 function allocationEntryOf(
   row: DistributionRow,
-  members: DistributionMemberRow[],
+  members: DistributionPayoutRow[],
   accountOf: (code: string) => string,
   businessDate: string,
   postedBy: string | null,
@@ -127,7 +122,7 @@ function allocationEntryOf(
 }
 
 interface Payee {
-  member: DistributionMemberRow;
+  member: DistributionPayoutRow;
   accountId: string;
 }
 
@@ -135,23 +130,17 @@ interface Payee {
  * Members who can be paid to sukarela: aktif, with their sub-account (opened if missing). A member
  * who has left keeps the sukarela account their exit settled, but is paid at the teller instead.
  */
-async function payeesOf(ctx: ShuContext, members: DistributionMemberRow[]): Promise<Payee[]> {
-  const accounts = await findSukarelaAccounts(ctx.tx, ctx.cooperativeId);
-  const names = await readMemberNames(
-    ctx.tx,
-    ctx.cooperativeId,
-    members.map((member) => member.membershipId),
-  );
-  const aktif = members.filter((member) => names.get(member.membershipId)?.status === 'aktif');
-  for (const member of aktif.filter((candidate) => !accounts.has(candidate.membershipId))) {
-    const active = await getActiveMember(ctx, member.membershipId);
-    const account = await openSavingsAccount(ctx, active, 'sukarela');
-    accounts.set(member.membershipId, account.id);
+async function payeesOf(ctx: ShuContext, members: DistributionPayoutRow[]): Promise<Payee[]> {
+  const payees: Payee[] = [];
+  for (const member of members) {
+    if (!member.isAktif) continue;
+    const accountId =
+      member.sukarelaAccountId ??
+      (await openSavingsAccount(ctx, await getActiveMember(ctx, member.membershipId), 'sukarela'))
+        .id;
+    payees.push({ member, accountId });
   }
-  return aktif.flatMap((member) => {
-    const accountId = accounts.get(member.membershipId);
-    return accountId ? [{ member, accountId }] : [];
-  });
+  return payees;
 }
 
 function paymentEntriesOf(
