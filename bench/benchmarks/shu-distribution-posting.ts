@@ -199,7 +199,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     ctx.log(
       `same-rows baseline: the posted lines by unnest, ${SAME_ROWS_PER_STATEMENT} per statement`,
     );
-    const sameRows = await timeSameRowsUnnest(db, cooperativeId, posted.entryIds);
+    const postedLines = await readPostedLines(db, cooperativeId, posted.entryIds);
+    const sameRows = await timeSameRowsUnnest(db, cooperativeId, postedLines);
+    ctx.log('design floor: the same lines, balance rows and counters in bare SQL, one transaction');
+    const floor = await timeDesignFloor(db, cooperativeId, postedLines);
     const balanceOf = (code: string) =>
       BigInt(audit.balances.find((row) => row.code === code)?.balance ?? 'NaN');
     const lines = audit.written?.lines ?? 0;
@@ -284,6 +287,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         value: sameRows.medianMs / postMs,
         unit: `× (lines/s ÷ the same rows' unnest lines/s; target ≥ ${RATIO_TARGET})`,
       },
+      designFloorMs: {
+        value: floor.medianMs,
+        unit: `ms (the same lines + ${floor.memberLines} balance and counter rows in bare SQL, one transaction, median of ${SAME_ROWS_RUNS})`,
+      },
+      postingToDesignFloor: {
+        value: floor.medianMs / postMs,
+        unit: '× (lines/s ÷ the design floor’s lines/s; detail)',
+      },
     };
     const sameRowsRatio = sameRows.medianMs / postMs;
     const ratio = lines / (postMs / 1000) / ctx.calibration.unnestRowsPerSecond;
@@ -308,6 +319,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         `posting: ${posted.entryIds.length} entries, ${lines} lines in ${postMs.toFixed(0)} ms; the same rows by unnest ` +
           `${sameRows.medianMs.toFixed(0)} ms (runs ${sameRows.samples.map((value) => value.toFixed(0)).join(', ')}): ` +
           `ratio ${sameRowsRatio.toFixed(2)} (target ≥ ${RATIO_TARGET}: ${sameRowsRatio >= RATIO_TARGET ? 'met' : 'missed'})`,
+        `the design floor (the same lines, each touched balance row and each member's counter, bare SQL, one transaction): ` +
+          `${floor.medianMs.toFixed(0)} ms (runs ${floor.samples.map((value) => value.toFixed(0)).join(', ')}); the posting is ` +
+          `${(postMs / floor.medianMs).toFixed(1)}× it, the floor alone ${(floor.medianMs / sameRows.medianMs).toFixed(1)}× the bare lines`,
         `÷ the calibration's unnest of narrow 3-column rows (${ctx.calibration.unnestRowsPerSecond.toFixed(0)} rows/s): ` +
           `${ratio.toFixed(3)} (detail: a row of three bigints with one index, not a journal line)`,
       ],
@@ -321,6 +335,71 @@ const SAME_ROWS_TABLE = 'bench_distribution_same_rows';
 const SAME_ROWS_PER_STATEMENT = 1_000;
 const SAME_ROWS_RUNS = 3;
 
+/** The journal lines a posting wrote, column by column (and each line's account owner). */
+async function readPostedLines(db: Database, cooperativeId: string, entryIds: string[]) {
+  const [columns] = await db.admin.query<PostedLines>(
+    `select array_agg(l.entry_id order by l.sequence, l.line_number) as entry_ids,
+       array_agg(l.line_number order by l.sequence, l.line_number) as line_numbers,
+       array_agg(l.account_id order by l.sequence, l.line_number) as account_ids,
+       array_agg(l.side order by l.sequence, l.line_number) as sides,
+       array_agg(l.amount::text order by l.sequence, l.line_number) as amounts,
+       array_agg(l.business_date::text order by l.sequence, l.line_number) as business_dates,
+       array_agg(l.sequence::text order by l.sequence, l.line_number) as sequences,
+       array_agg(l.memo order by l.sequence, l.line_number) as memos,
+       array_agg(l.party_membership_id order by l.sequence, l.line_number) as parties,
+       array_agg(a.owner_membership_id order by l.sequence, l.line_number) as owners
+     from journal_lines l
+     join ledger_accounts a on a.cooperative_id = l.cooperative_id and a.id = l.account_id
+     where l.cooperative_id = $1 and l.entry_id = any($2::uuid[])`,
+    [cooperativeId, entryIds],
+  );
+  assert(columns, 'the posted lines are read back');
+  return columns;
+}
+
+interface PostedLines {
+  entry_ids: string[];
+  line_numbers: number[];
+  account_ids: string[];
+  sides: string[];
+  amounts: string[];
+  business_dates: string[];
+  sequences: string[];
+  memos: (string | null)[];
+  parties: (string | null)[];
+  owners: (string | null)[];
+}
+
+/** INSERT … SELECT unnest of the lines into `table`, SAME_ROWS_PER_STATEMENT rows per statement. */
+async function insertLinesByUnnest(
+  admin: Database['admin'],
+  table: string,
+  cooperativeId: string,
+  lines: PostedLines,
+) {
+  for (let start = 0; start < lines.entry_ids.length; start += SAME_ROWS_PER_STATEMENT) {
+    const part = <Value>(values: Value[]) => values.slice(start, start + SAME_ROWS_PER_STATEMENT);
+    await admin.query(
+      `insert into ${table} (cooperative_id, entry_id, line_number, account_id, side, amount,
+         business_date, sequence, memo, party_membership_id)
+       select $1::uuid, l.* from unnest($2::uuid[], $3::smallint[], $4::uuid[], $5::text[], $6::bigint[],
+         $7::date[], $8::bigint[], $9::text[], $10::uuid[]) as l`,
+      [
+        cooperativeId,
+        part(lines.entry_ids),
+        part(lines.line_numbers),
+        part(lines.account_ids),
+        part(lines.sides),
+        part(lines.amounts),
+        part(lines.business_dates),
+        part(lines.sequences),
+        part(lines.memos),
+        part(lines.parties),
+      ],
+    );
+  }
+}
+
 /**
  * The batched-insert baseline over the same rows (performance.md §B5 compares the posting with
  * "the COPY time of the same rows"): the journal lines the posting wrote, every column and value,
@@ -329,73 +408,93 @@ const SAME_ROWS_RUNS = 3;
  * arrays, SAME_ROWS_PER_STATEMENT rows per statement, each statement its own commit (as the
  * calibration's unnest probe). Emptied between runs (not timed); the median of SAME_ROWS_RUNS.
  */
-async function timeSameRowsUnnest(db: Database, cooperativeId: string, entryIds: string[]) {
-  const admin = db.admin;
+async function timeSameRowsUnnest(db: Database, cooperativeId: string, lines: PostedLines) {
+  const { admin } = db;
   await admin.exec(`drop table if exists ${SAME_ROWS_TABLE};
     create table ${SAME_ROWS_TABLE} (like journal_lines including all)`);
-  const [columns] = await admin.query<{
-    entry_ids: string[];
-    line_numbers: number[];
-    account_ids: string[];
-    sides: string[];
-    amounts: string[];
-    business_dates: string[];
-    sequences: string[];
-    memos: (string | null)[];
-    parties: (string | null)[];
-  }>(
-    `select array_agg(entry_id order by sequence, line_number) as entry_ids,
-       array_agg(line_number order by sequence, line_number) as line_numbers,
-       array_agg(account_id order by sequence, line_number) as account_ids,
-       array_agg(side order by sequence, line_number) as sides,
-       array_agg(amount::text order by sequence, line_number) as amounts,
-       array_agg(business_date::text order by sequence, line_number) as business_dates,
-       array_agg(sequence::text order by sequence, line_number) as sequences,
-       array_agg(memo order by sequence, line_number) as memos,
-       array_agg(party_membership_id order by sequence, line_number) as parties
-     from journal_lines where cooperative_id = $1 and entry_id = any($2::uuid[])`,
-    [cooperativeId, entryIds],
-  );
-  assert(columns, 'the posted lines are read back');
-  const rowCount = columns.entry_ids.length;
   const samples: number[] = [];
   for (let run = 0; run < SAME_ROWS_RUNS; run++) {
     await admin.exec(`truncate ${SAME_ROWS_TABLE}`);
     const startedNs = process.hrtime.bigint();
-    for (let start = 0; start < rowCount; start += SAME_ROWS_PER_STATEMENT) {
-      const part = <Value>(values: Value[]) => values.slice(start, start + SAME_ROWS_PER_STATEMENT);
-      await admin.query(
-        `insert into ${SAME_ROWS_TABLE} (cooperative_id, entry_id, line_number, account_id, side, amount,
-           business_date, sequence, memo, party_membership_id)
-         select $1::uuid, l.* from unnest($2::uuid[], $3::smallint[], $4::uuid[], $5::text[], $6::bigint[],
-           $7::date[], $8::bigint[], $9::text[], $10::uuid[]) as l`,
-        [
-          cooperativeId,
-          part(columns.entry_ids),
-          part(columns.line_numbers),
-          part(columns.account_ids),
-          part(columns.sides),
-          part(columns.amounts),
-          part(columns.business_dates),
-          part(columns.sequences),
-          part(columns.memos),
-          part(columns.parties),
-        ],
-      );
-    }
+    await insertLinesByUnnest(admin, SAME_ROWS_TABLE, cooperativeId, lines);
     samples.push(msSince(startedNs));
   }
   const [stored] = await admin.query<{ count: number }>(
     `select count(*)::int as count from ${SAME_ROWS_TABLE}`,
   );
   await admin.exec(`drop table ${SAME_ROWS_TABLE}`);
-  samples.sort((left, right) => left - right);
-  return {
-    medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
-    samples,
-    rowCount,
-    stored: stored?.count ?? 0,
-  };
+  return { ...medianOf(samples), rowCount: lines.entry_ids.length, stored: stored?.count ?? 0 };
+}
+
+const FLOOR_BALANCES = 'bench_distribution_floor_balances';
+const FLOOR_COUNTERS = 'bench_distribution_floor_counters';
+
+/**
+ * What this design must write for the same posting, in bare SQL (detail, no target): in ONE
+ * transaction, as the posting, the same lines inserted as in the baseline, then each touched
+ * account's balance row moved by its summed delta (a copy of the cooperative's ledger_balances rows:
+ * same columns, indexes and fillfactor), then each paid member's capital counter for the posting's
+ * fiscal year written (an empty copy of shu_member_counters, on conflict add). No triggers, checks,
+ * hashes, locks or application code: the floor the posting's own work sits on.
+ */
+async function timeDesignFloor(db: Database, cooperativeId: string, lines: PostedLines) {
+  const { admin } = db;
+  await admin.exec(`drop table if exists ${SAME_ROWS_TABLE}, ${FLOOR_BALANCES}, ${FLOOR_COUNTERS};
+    create table ${SAME_ROWS_TABLE} (like journal_lines including all);
+    create table ${FLOOR_BALANCES} (like ledger_balances including all) with (fillfactor = 70);
+    create table ${FLOOR_COUNTERS} (like shu_member_counters including all) with (fillfactor = 70)`);
+  const members = lines.owners.flatMap((owner, index) =>
+    owner !== null && lines.sides[index] === 'credit'
+      ? [{ owner, amount: lines.amounts[index]!, day: lines.business_dates[index]! }]
+      : [],
+  );
+  const samples: number[] = [];
+  for (let run = 0; run < SAME_ROWS_RUNS; run++) {
+    await admin.exec(`truncate ${SAME_ROWS_TABLE}, ${FLOOR_BALANCES}, ${FLOOR_COUNTERS}`);
+    await admin.query(
+      `insert into ${FLOOR_BALANCES} select * from ledger_balances where cooperative_id = $1`,
+      [cooperativeId],
+    );
+    await admin.exec(`analyze ${FLOOR_BALANCES}`);
+    const startedNs = process.hrtime.bigint();
+    await admin.transaction(async (tx) => {
+      await insertLinesByUnnest(tx, SAME_ROWS_TABLE, cooperativeId, lines);
+      await tx.query(
+        `update ${FLOOR_BALANCES} b set debit_total = b.debit_total + d.debit,
+           credit_total = b.credit_total + d.credit, line_count = b.line_count + d.count
+         from (select account_id, coalesce(sum(amount) filter (where side = 'debit'), 0) as debit,
+                 coalesce(sum(amount) filter (where side = 'credit'), 0) as credit, count(*) as count
+               from unnest($2::uuid[], $3::text[], $4::bigint[]) as l(account_id, side, amount)
+               group by account_id) d
+         where b.cooperative_id = $1 and b.account_id = d.account_id`,
+        [cooperativeId, lines.account_ids, lines.sides, lines.amounts],
+      );
+      await tx.query(
+        `insert into ${FLOOR_COUNTERS} as t (cooperative_id, membership_id, base_key, fiscal_year_start, amount, balance_days)
+         select $1, m.owner, 'capital:sukarela', date_trunc('year', m.day)::date, sum(m.amount),
+           sum(m.amount * ((date_trunc('year', m.day) + interval '1 year')::date - m.day))
+         from unnest($2::uuid[], $3::bigint[], $4::date[]) as m(owner, amount, day)
+         group by m.owner, date_trunc('year', m.day)
+         order by m.owner
+         on conflict (cooperative_id, membership_id, base_key, fiscal_year_start) do update
+           set amount = t.amount + excluded.amount, balance_days = t.balance_days + excluded.balance_days`,
+        [
+          cooperativeId,
+          members.map((member) => member.owner),
+          members.map((member) => member.amount),
+          members.map((member) => member.day),
+        ],
+      );
+    });
+    samples.push(msSince(startedNs));
+  }
+  await admin.exec(`drop table ${SAME_ROWS_TABLE}, ${FLOOR_BALANCES}, ${FLOOR_COUNTERS}`);
+  return { ...medianOf(samples), memberLines: members.length };
+}
+
+function medianOf(samples: number[]) {
+  const sorted = [...samples].sort((left, right) => left - right);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, samples };
 }
 
 function msSince(startedNs: bigint): number {
