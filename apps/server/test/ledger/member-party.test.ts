@@ -7,10 +7,10 @@ import {
   verifyCooperativeLedger,
   type EntryLineInput,
 } from '../../src/modules/ledger/index.js';
-import { chainHashOf, contentHashOf } from '../../src/modules/ledger/rules/entry-hash.js';
 import { queryRows, withSystem, type Database } from '../../src/platform/db/database.js';
 import { givenCooperative } from '../harness/builders.js';
 import { createTestDatabase, type TestDatabase } from '../harness/database.js';
+import { writeEntryBySql } from '../harness/entry-by-sql.js';
 import { anEntry, chartOf, credit, debit, inLedger } from '../harness/ledger-fixtures.js';
 import { testDatabaseKind } from '../harness/settings.js';
 
@@ -109,83 +109,8 @@ describe(`the member party on journal lines on ${testDatabaseKind()}`, () => {
    * An entry written by hand as the schema owner, exactly as writeEntries writes one (hashes,
    * chain head, balances) except for the party its lines carry.
    */
-  async function writeByHand(lines: EntryLineInput[], parties: (string | null)[]) {
-    const id = randomUUID();
-    const entry = {
-      cooperativeId,
-      businessDate: '2026-03-10',
-      sourceType: 'test.sql',
-      sourceId: id,
-      memo: 'Ditulis langsung dengan SQL',
-      idempotencyKey: `raw-${id}`,
-      reversesEntryId: null,
-      postedBy: null,
-      approvedBy: null,
-      lines,
-    };
-    const total = lines
-      .filter((line) => line.side === 'debit')
-      .reduce((sum, line) => sum + line.amount, 0n);
-    await db.admin.transaction(async (admin) => {
-      const [head] = await admin.query<{ last_sequence: string | number; last_hash: string }>(
-        'select last_sequence, last_hash from ledger_chain_heads where cooperative_id = $1 for update',
-        [cooperativeId],
-      );
-      const sequence = Number(head!.last_sequence) + 1;
-      const contentHash = contentHashOf(entry);
-      const hash = chainHashOf(head!.last_hash, sequence, id, contentHash);
-      await admin.query(
-        `insert into journal_entries (cooperative_id, id, sequence, business_date, posted_at, source_type,
-           source_id, memo, idempotency_key, total_amount, content_hash, prev_hash, hash)
-         values ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          cooperativeId,
-          id,
-          sequence,
-          entry.businessDate,
-          entry.sourceType,
-          entry.sourceId,
-          entry.memo,
-          entry.idempotencyKey,
-          total.toString(),
-          contentHash,
-          head!.last_hash,
-          hash,
-        ],
-      );
-      for (const [index, line] of lines.entries()) {
-        await admin.query(
-          `insert into journal_lines (cooperative_id, entry_id, line_number, account_id, side, amount,
-             business_date, sequence, party_membership_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            cooperativeId,
-            id,
-            index + 1,
-            line.accountId,
-            line.side,
-            line.amount.toString(),
-            entry.businessDate,
-            sequence,
-            parties[index] ?? null,
-          ],
-        );
-        await admin.query(
-          `update ledger_balances set line_count = line_count + 1,
-             debit_total = debit_total + case when $3 = 'debit' then $4::bigint else 0 end,
-             credit_total = credit_total + case when $3 = 'credit' then $4::bigint else 0 end
-           where cooperative_id = $1 and account_id = $2`,
-          [cooperativeId, line.accountId, line.side, line.amount.toString()],
-        );
-      }
-      await admin.query(
-        `update ledger_chain_heads set last_sequence = $2, last_hash = $3, debit_total = debit_total + $4::bigint
-         where cooperative_id = $1`,
-        [cooperativeId, sequence, hash, total.toString()],
-      );
-    });
-    return id;
-  }
+  const writeByHand = (lines: EntryLineInput[], parties: (string | null)[]) =>
+    writeEntryBySql(db, cooperativeId, { lines, memo: 'Ditulis langsung dengan SQL', parties });
 
   it('finds nothing wrong in an entry written by hand with the party the posting path would stamp', async () => {
     await writeByHand(
