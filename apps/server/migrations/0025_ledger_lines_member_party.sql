@@ -66,11 +66,18 @@ $$;
 
 /*
  * The running counters (0018, same rules): participation goes to each new line's member party,
- * read from the line; the entry's other lines are no longer read.
+ * read from the line; the entry's other lines are no longer read, and whether a line belongs to
+ * the year-end close is asked once per entry of the statement, not once per line.
  */
 create or replace function shu_count_journal_lines() returns trigger language plpgsql security definer
   set search_path = public as $$
+declare
+  closing_entries uuid[];
 begin
+  select coalesce(array_agg(e.id), '{}') into closing_entries
+    from (select distinct cooperative_id, entry_id from new_lines) n
+    join journal_entries e on e.cooperative_id = n.cooperative_id and e.id = n.entry_id
+    where e.source_type = 'ledger.year_end_close';
   with lines as (
     select n.cooperative_id, n.business_date, n.party_membership_id,
       case when n.side = 'credit' then n.amount else -n.amount end as credit_amount,
@@ -78,11 +85,10 @@ begin
       shu_fiscal_year_of(n.business_date, c.fiscal_year_start_month) as fy_start
     from new_lines n
     join cooperatives c on c.id = n.cooperative_id
-    join journal_entries e on e.cooperative_id = n.cooperative_id and e.id = n.entry_id
     join ledger_accounts a on a.cooperative_id = n.cooperative_id and a.id = n.account_id
     left join ledger_accounts p on p.cooperative_id = a.cooperative_id and p.id = a.parent_account_id
     left join shu_participation_accounts s on s.account_code = a.code
-    where e.source_type <> 'ledger.year_end_close'
+    where n.entry_id <> all (closing_entries)
       and (a.class in ('revenue', 'expense') or shu_capital_kind_of(p.code) is not null)
   ), member_rows as (
     select cooperative_id, fy_start, owner_membership_id as membership_id, 'capital:' || capital_kind as base_key,
